@@ -1,0 +1,56 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace Depesche;
+
+/// <summary>
+/// The stable error codes of Depesche, kept in one place. Exceptions and the command line's
+/// messages use the same codes; a code never changes its meaning once published.
+/// </summary>
+public static class ErrorCodes
+{
+    /// <summary>An input path does not exist.</summary>
+    public const string PathNotFound = "DEP0001";
+    /// <summary>The input is not valid UTF-8.</summary>
+    public const string InvalidUtf8 = "DEP0002";
+    /// <summary>The input looks binary (NUL bytes).</summary>
+    public const string BinaryInput = "DEP0003";
+    /// <summary>A JSON Lines record is not valid JSON or not an object.</summary>
+    public const string InvalidJsonLine = "DEP0004";
+    /// <summary>A JSON Lines record has no string field "text".</summary>
+    public const string MissingTextField = "DEP0005";
+    /// <summary>A command-line value is malformed (a date, a stage name, a number).</summary>
+    public const string InvalidArgument = "DEP0006";
+    /// <summary>Reading an input failed at the operating-system level.</summary>
+    public const string ReadFailed = "DEP0007";
+    /// <summary>Writing the output failed.</summary>
+    public const string WriteFailed = "DEP0008";
+    /// <summary>The pipeline was assembled in an order that does not satisfy its components.</summary>
+    public const string PipelineOrder = "DEP0009";
+    /// <summary>A data file shipped with Depesche is malformed.</summary>
+    public const string DataFileInvalid = "DEP0010";
+    /// <summary>A folder given as input holds no readable report.</summary>
+    public const string EmptyFolder = "DEP0011";
+    /// <summary>A JSON Lines field has the wrong type or value (e.g. a malformed "date").</summary>
+    public const string InvalidField = "DEP0012";
+    /// <summary>An input is larger than Depesche accepts for one report.</summary>
+    public const string InputTooLarge = "DEP0013";
+    /// <summary>An unexpected internal failure; always a bug worth reporting.</summary>
+    public const string Internal = "DEP0099";
+}
+
+/// <summary>An error Depesche expects and can explain: it carries a stable code.</summary>
+public class DepescheException : Exception
+{
+    public DepescheException(string code, string message, Exception? inner = null)
+        : base(message, inner)
+    {
+        Code = code;
+    }
+
+    public string Code { get; }
+
+    public override string ToString() => $"{Code}: {Message}";
+
+    [DoesNotReturn]
+    public static void Throw(string code, string message) => throw new DepescheException(code, message);
+}
