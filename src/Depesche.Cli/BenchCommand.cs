@@ -25,10 +25,10 @@ internal static class BenchCommand
         };
         var stage = new Option<string>("--stage")
         {
-            Description = "The stage to measure: segment (header, tokens, sentences) or all.",
+            Description = "The stage to measure, with every stage before it: " + string.Join(", ", GermanPipeline.StageNames) + ".",
             DefaultValueFactory = _ => "segment",
         };
-        stage.AcceptOnlyFromAmong("segment", "all");
+        stage.AcceptOnlyFromAmong([.. GermanPipeline.StageNames]);
         var seconds = new Option<double>("--min-seconds")
         {
             Description = "Repeat the corpus until each measurement has run at least this long.",
@@ -45,7 +45,10 @@ internal static class BenchCommand
         {
             throw new DepescheException(ErrorCodes.InvalidArgument, "--min-seconds must be between 0 and 3600");
         }
-        var stage = stageName == "all" ? German.Stage.All : German.Stage.Segment;
+        if (!GermanPipeline.TryParseStage(stageName, out var stage))
+        {
+            throw new DepescheException(ErrorCodes.InvalidArgument, $"unknown stage '{stageName}'");
+        }
         var corpus = new List<byte[]>();
         int errors = 0;
         foreach (var item in new InputReader(InputFormat.Auto, console.OpenStdin).Read(paths))

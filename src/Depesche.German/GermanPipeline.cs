@@ -4,11 +4,26 @@ using Depesche.Processing;
 
 namespace Depesche.German;
 
-/// <summary>Which stages of the German pipeline to run.</summary>
+/// <summary>
+/// How far the German pipeline runs. Stages are ordered: a stage includes every stage before it,
+/// so <c>depesche bench --stage tag</c> measures header, segmentation and tagging together.
+/// </summary>
 public enum Stage
 {
     /// <summary>Header, paragraphs, tokens and sentences.</summary>
     Segment,
+    /// <summary>Part of speech, lemma and morphology.</summary>
+    Tag,
+    /// <summary>Dependency trees.</summary>
+    Parse,
+    /// <summary>Named entities and their links.</summary>
+    Entities,
+    /// <summary>Quantities and time expressions.</summary>
+    Times,
+    /// <summary>Quotations with speaker, cue and addressee.</summary>
+    Quotes,
+    /// <summary>Events and relations.</summary>
+    Events,
     /// <summary>Everything Depesche can read.</summary>
     All,
 }
@@ -21,12 +36,18 @@ public static class GermanPipeline
     /// <summary>The full pipeline, built once and shared (pipelines are immutable and thread-safe).</summary>
     public static Pipeline Default => s_all.Value;
 
+    /// <summary>Parses a stage name as the command line spells it (<c>segment</c>, <c>tag</c>, …).</summary>
+    public static bool TryParseStage(string name, out Stage stage)
+        => Enum.TryParse(name, ignoreCase: true, out stage) && Enum.IsDefined(stage) && !name.Any(char.IsDigit);
+
+    public static IEnumerable<string> StageNames => Enum.GetNames<Stage>().Select(n => n.ToLowerInvariant());
+
     public static Pipeline Create(Stage stage = Stage.All)
     {
         var builder = Pipeline.CreateBuilder()
             .Add(new HeaderComponent())
             .Add(new SegmenterComponent());
-        _ = stage; // later stages are added here as their components arrive
+        // Later stages add their components here, each guarded by `if (stage >= Stage.X)`.
         return builder.Build();
     }
 }
