@@ -1,0 +1,263 @@
+using System.Collections.Frozen;
+using Depesche.Data;
+
+namespace Depesche.German.Quotes;
+
+/// <summary>How a verb form stands in its clause.</summary>
+public enum VerbFormKind : byte
+{
+    /// <summary>A finite form with nothing missing: <c>sagte</c>, <c>mitteilte</c> (verb-final).</summary>
+    Finite,
+    /// <summary>The finite part of a separable verb whose particle comes later: <c>teilte</c> … <c>mit</c>.</summary>
+    Separated,
+    /// <summary>A past participle: <c>gesagt</c>, <c>mitgeteilt</c>.</summary>
+    Participle,
+}
+
+/// <summary>What a speech verb lets a sentence say about its speaker and addressee.</summary>
+public enum SpeechFrame : byte
+{
+    /// <summary>The subject speaks.</summary>
+    Say,
+    /// <summary>The subject speaks to the accusative object (<c>forderte Putin auf</c>).</summary>
+    SayAccusative,
+    /// <summary>The subject speaks to a dative object (<c>versicherte ihm</c>).</summary>
+    SayDative,
+}
+
+/// <summary>One reading of a verb form.</summary>
+public sealed record VerbAnalysis(string Lemma, string? Particle, VerbFormKind Kind, SpeechFrame Frame);
+
+/// <summary>How a phrase attributes a statement without a speech verb.</summary>
+public enum PhraseKind : byte
+{
+    Prep,
+    Postposition,
+    NachNoun,
+    Self,
+    So,
+    Wie,
+}
+
+/// <summary>Closed-class words the rule-based readers rely on.</summary>
+public enum WordClass : byte
+{
+    None,
+    Determiner,
+    NominativePronoun,
+    Preposition,
+    Conjunction,
+    Adverb,
+    Negation,
+}
+
+/// <summary>
+/// The German of speech: speech verbs with all their forms (generated from the lemma and, for strong
+/// verbs, the principal parts the data file gives), attributing phrases, Konjunktiv I forms and
+/// closed-class words. Loaded once from the data files.
+/// </summary>
+public sealed class SpeechLexicon
+{
+    private static readonly Lazy<SpeechLexicon> s_default = new(Load);
+
+    private static readonly string[] s_inseparablePrefixes = ["be", "ge", "er", "ver", "zer", "ent", "emp", "miss", "über", "unter", "wider", "hinter"];
+
+    private SpeechLexicon(
+        FrozenDictionary<string, VerbAnalysis[]> verbs,
+        FrozenSet<string> particles,
+        FrozenDictionary<string, PhraseKind> phrases,
+        FrozenSet<string> subjunctive,
+        FrozenDictionary<string, WordClass> words)
+    {
+        Verbs = verbs.GetAlternateLookup<ReadOnlySpan<char>>();
+        Particles = particles.GetAlternateLookup<ReadOnlySpan<char>>();
+        Phrases = phrases;
+        PhraseLookup = phrases.GetAlternateLookup<ReadOnlySpan<char>>();
+        Subjunctive = subjunctive.GetAlternateLookup<ReadOnlySpan<char>>();
+        Words = words.GetAlternateLookup<ReadOnlySpan<char>>();
+        VerbCount = verbs.Count;
+    }
+
+    public static SpeechLexicon Default => s_default.Value;
+
+    public FrozenDictionary<string, VerbAnalysis[]>.AlternateLookup<ReadOnlySpan<char>> Verbs { get; }
+
+    public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Particles { get; }
+
+    public FrozenDictionary<string, PhraseKind> Phrases { get; }
+
+    public FrozenDictionary<string, PhraseKind>.AlternateLookup<ReadOnlySpan<char>> PhraseLookup { get; }
+
+    public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Subjunctive { get; }
+
+    public FrozenDictionary<string, WordClass>.AlternateLookup<ReadOnlySpan<char>> Words { get; }
+
+    /// <summary>Number of distinct verb forms known.</summary>
+    public int VerbCount { get; }
+
+    /// <summary>The closed class of a word, folding a capital first letter (sentence starts).</summary>
+    public WordClass ClassOf(ReadOnlySpan<char> word)
+    {
+        if (Words.TryGetValue(word, out var cls))
+        {
+            return cls;
+        }
+        if (word.Length > 0 && char.IsUpper(word[0]) && word.Length <= 16)
+        {
+            Span<char> lower = stackalloc char[word.Length];
+            word.CopyTo(lower);
+            lower[0] = char.ToLowerInvariant(lower[0]);
+            if (Words.TryGetValue(lower, out cls))
+            {
+                return cls;
+            }
+        }
+        return WordClass.None;
+    }
+
+    public static SpeechLexicon Load()
+    {
+        var verbFile = GermanData.Load("speech-verbs.tsv", "speech-verbs");
+        var verbs = new Dictionary<string, List<VerbAnalysis>>(StringComparer.Ordinal);
+        var particles = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var row in verbFile.Rows)
+        {
+            string lemma = row[0];
+            string? particle = row.Get(1, "-") is "-" ? null : row[1];
+            string conjugation = row.Get(2, "weak");
+            var frame = row.Get(3, "say") switch
+            {
+                "say" => SpeechFrame.Say,
+                "say-acc" => SpeechFrame.SayAccusative,
+                "say-dat" => SpeechFrame.SayDative,
+                var other => throw DataFile.Invalid(verbFile.Name, row.Line, $"unknown frame '{other}'"),
+            };
+            if (particle is not null)
+            {
+                particles.Add(particle);
+            }
+            foreach (var (form, kind) in Forms(lemma, particle, conjugation, verbFile.Name, row.Line))
+            {
+                if (!verbs.TryGetValue(form, out var list))
+                {
+                    verbs[form] = list = [];
+                }
+                var analysis = new VerbAnalysis(lemma, particle, kind, frame);
+                if (!list.Contains(analysis))
+                {
+                    list.Add(analysis);
+                }
+            }
+        }
+
+        var phraseFile = GermanData.Load("speech-phrases.tsv", "speech-phrases");
+        var phrases = new Dictionary<string, PhraseKind>(StringComparer.Ordinal);
+        foreach (var row in phraseFile.Rows)
+        {
+            phrases[row[0]] = row.Get(1) switch
+            {
+                "prep" => PhraseKind.Prep,
+                "postposition" => PhraseKind.Postposition,
+                "nach-noun" => PhraseKind.NachNoun,
+                "self" => PhraseKind.Self,
+                "so" => PhraseKind.So,
+                "wie" => PhraseKind.Wie,
+                var other => throw DataFile.Invalid(phraseFile.Name, row.Line, $"unknown kind '{other}'"),
+            };
+        }
+
+        var subjunctive = GermanData.FirstColumn(GermanData.Load("subjunctive.tsv", "subjunctive"));
+
+        var wordFile = GermanData.Load("function-words.tsv", "function-words");
+        var words = new Dictionary<string, WordClass>(StringComparer.Ordinal);
+        foreach (var row in wordFile.Rows)
+        {
+            words.TryAdd(row[0], row.Get(1) switch
+            {
+                "det" => WordClass.Determiner,
+                "pron-nom" => WordClass.NominativePronoun,
+                "prep" => WordClass.Preposition,
+                "conj" => WordClass.Conjunction,
+                "adv" => WordClass.Adverb,
+                "neg" => WordClass.Negation,
+                var other => throw DataFile.Invalid(wordFile.Name, row.Line, $"unknown class '{other}'"),
+            });
+        }
+
+        return new SpeechLexicon(
+            verbs.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal),
+            particles.ToFrozenSet(StringComparer.Ordinal),
+            phrases.ToFrozenDictionary(StringComparer.Ordinal),
+            subjunctive,
+            words.ToFrozenDictionary(StringComparer.Ordinal));
+    }
+
+    /// <summary>Every form of a speech verb the readers look for, with how it stands in the clause.</summary>
+    internal static IEnumerable<(string Form, VerbFormKind Kind)> Forms(string lemma, string? particle, string conjugation, string file, int line)
+    {
+        // The base verb: "mitteilen" → "teilen", "deutlich machen" → "machen".
+        string baseVerb = lemma;
+        if (particle is not null)
+        {
+            if (lemma.StartsWith(particle + " ", StringComparison.Ordinal))
+            {
+                baseVerb = lemma[(particle.Length + 1)..];
+            }
+            else if (lemma.StartsWith(particle, StringComparison.Ordinal))
+            {
+                baseVerb = lemma[particle.Length..];
+            }
+            else
+            {
+                throw DataFile.Invalid(file, line, $"the lemma '{lemma}' does not start with its particle '{particle}'");
+            }
+        }
+        if (!baseVerb.EndsWith('n'))
+        {
+            throw DataFile.Invalid(file, line, $"'{lemma}' is not an infinitive");
+        }
+        string stem = baseVerb.EndsWith("en", StringComparison.Ordinal) ? baseVerb[..^2] : baseVerb[..^1];
+        bool eInsert = stem.EndsWith('t') || stem.EndsWith('d') || (stem.EndsWith('n') && !stem.EndsWith("rn") && !stem.EndsWith("ln") && stem.Length > 1 && !"aeiouäöüh".Contains(stem[^2]));
+        bool noGe = baseVerb.EndsWith("ieren", StringComparison.Ordinal) || s_inseparablePrefixes.Any(p => baseVerb.StartsWith(p, StringComparison.Ordinal) && baseVerb.Length > p.Length + 3);
+
+        string present3, pastSg, participle;
+        if (conjugation == "weak")
+        {
+            present3 = stem + (eInsert ? "et" : "t");
+            pastSg = stem + (eInsert ? "ete" : "te");
+            participle = (noGe ? "" : "ge") + stem + (eInsert ? "et" : "t");
+        }
+        else
+        {
+            var parts = conjugation.Split('|');
+            if (parts.Length != 3)
+            {
+                throw DataFile.Invalid(file, line, "a strong verb gives '3sg|past|participle'");
+            }
+            (present3, pastSg, participle) = (parts[0], parts[1], parts[2]);
+        }
+        string pastPl = pastSg.EndsWith('e') ? pastSg + "n" : pastSg + "en";
+        string[] finite = [present3, pastSg, pastPl, baseVerb];
+        bool separable = particle is not null && !lemma.Contains(' ');
+        foreach (string f in finite)
+        {
+            if (particle is null)
+            {
+                yield return (f, VerbFormKind.Finite);
+            }
+            else
+            {
+                yield return (f, VerbFormKind.Separated);
+                if (separable)
+                {
+                    yield return (particle + f, VerbFormKind.Finite); // verb-final: "wie … mitteilte"
+                }
+            }
+        }
+        yield return ((separable ? particle : "") + participle, VerbFormKind.Participle);
+        if (particle is not null && !separable)
+        {
+            yield return (participle, VerbFormKind.Participle); // "deutlich gemacht"
+        }
+    }
+}
