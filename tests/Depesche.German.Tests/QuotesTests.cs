@@ -33,6 +33,11 @@ public class QuotesTests
     [InlineData("Der Minister forderte Putin auf, die Truppen abzuziehen.", "indirect|die Truppen abzuziehen|Der Minister|auffordern|Putin")]
     [InlineData("Kremlchef Wladimir Putin forderte die Kanzlerin auf, die Truppen abzuziehen.", "indirect|die Truppen abzuziehen|Kremlchef Wladimir Putin|auffordern|die Kanzlerin")]
     [InlineData("Draghi erklärte, die Ukraine sei ein «europäisches Land und eine befreundete Nation».", "mixed|die Ukraine sei ein «europäisches Land und eine befreundete Nation»|Draghi|erklären|-")]
+    [InlineData("Die Partei nannte den Plan «fahrlässig und gefährlich».", "direct|fahrlässig und gefährlich|Die Partei|nennen|-")]
+    [InlineData("Nach Polizeiangaben gab es drei Verletzte.", "indirect|gab es drei Verletzte|Polizeiangaben|nach Polizeiangaben|-")]
+    [InlineData("Nach eigenen Angaben erhielt das Amt mehr Geld.", "indirect|erhielt das Amt mehr Geld|das Amt|nach eigenen Angaben|-")]
+    [InlineData("Die Lage sei ernst, so der Minister.", "indirect|Die Lage sei ernst|der Minister|so|-")]
+    [InlineData("Podolski sagte, er freue sich über den Wechsel.", "indirect|er freue sich über den Wechsel|Podolski|sagen|-")]
     public void Reads_speech(string text, string expected)
     {
         var doc = Read(text);
@@ -45,7 +50,7 @@ public class QuotesTests
     [InlineData("Zur NRF zählt die auch «Speerspitze» genannte VJTF.")]
     [InlineData("Der Film „Das Boot“ lief gestern.")]
     [InlineData("Das sogenannte „Sondervermögen“ wächst.")]
-    [InlineData("Die Partei nennt das eine «rote Linie» und bleibt dabei.")]
+    [InlineData("Die Reform gilt als «Jahrhundertprojekt» und bleibt umstritten.")]
     [InlineData("Er hatte die Verlegung angekündigt.")]
     [InlineData("Die Lage ist ernst.")]
     public void Names_terms_and_plain_statements_are_no_speech(string text)

@@ -144,6 +144,23 @@ public sealed class QuoteFinder
                 continue;
             }
             var ind = TryIndirect(ref ctx, s, e, directTokens, fragments, focus);
+            foreach (var (open, close) in fragments)
+            {
+                if (ind is not null && ctx.Tokens[open].Start >= ind.ContentStart && ctx.Tokens[close].End <= ind.ContentEnd)
+                {
+                    continue; // part of mixed speech
+                }
+                var frag = TryQuotedFragment(ref ctx, s, e, open, close, directTokens);
+                if (frag is not null)
+                {
+                    frag.Paragraph = sent.Paragraph;
+                    if (frag.SpeakerIsPronoun)
+                    {
+                        frag.InheritFrom = focus;
+                    }
+                    candidates.Add(frag);
+                }
+            }
             if (ind is not null)
             {
                 ind.Paragraph = sent.Paragraph;
@@ -375,6 +392,43 @@ public sealed class QuoteFinder
         return cand;
     }
 
+    /// <summary>
+    /// Quoted words inside a sentence whose speech verb has a subject: "Scholz nannte den Plan «fahrlässig»".
+    /// Without such a verb a quoted fragment is a name or a term ("die auch «Speerspitze» genannte VJTF").
+    /// </summary>
+    private Candidate? TryQuotedFragment(ref Ctx ctx, int s, int e, int open, int close, bool[] used)
+    {
+        for (int v = s; v < e; v++)
+        {
+            if (used[v] || (v >= open && v <= close))
+            {
+                continue;
+            }
+            int clauseEnd = ClauseEnd(ref ctx, v + 1);
+            if (!TryVerb(ref ctx, v, Math.Max(clauseEnd, close + 1), out var analysis, out int particleAt) || analysis.Kind == VerbFormKind.Participle)
+            {
+                continue;
+            }
+            var cand = new Candidate
+            {
+                Kind = QuoteKind.Direct,
+                ContentStart = ctx.Tokens[open + 1].Start,
+                ContentEnd = ctx.Tokens[close - 1].End,
+                CueTokens = new TokRange(v, v + 1),
+                CueLemma = analysis.Lemma,
+            };
+            int clauseStart = ClauseStart(ref ctx, s, v);
+            SetSubject(ref ctx, cand, clauseStart, v, Math.Min(clauseEnd, open), particleAt, analysis);
+            if (cand.Speaker.IsEmpty || cand.Speaker.Start <= open && cand.Speaker.End > open)
+            {
+                return null;
+            }
+            cand.Addressee = TokRange.None;
+            return cand;
+        }
+        return null;
+    }
+
     // ------------------------------------------------------------------ indirect and mixed speech
 
     private Candidate? TryIndirect(ref Ctx ctx, int s, int e, bool[] direct, List<(int Open, int Close)> fragments, int focus)
@@ -410,7 +464,8 @@ public sealed class QuoteFinder
             {
                 int cs = clauseEnd + 1;
                 if (cs < end && (IsWord(ref ctx, cs, "dass") || IsWord(ref ctx, cs, "daß") || HasSubjunctive(ref ctx, cs, end)
-                    || analysis.Frame == SpeechFrame.SayAccusative || analysis.Lemma is "fordern" or "verlangen" or "vorschlagen" or "appellieren"))
+                    || analysis.Frame == SpeechFrame.SayAccusative || analysis.Lemma is "fordern" or "verlangen" or "vorschlagen" or "appellieren"
+                    || (analysis.Frame != SpeechFrame.Judge && analysis.Kind != VerbFormKind.Participle && OpensMainClause(ref ctx, cs, end))))
                 {
                     cand.ContentStart = ctx.Tokens[cs].Start;
                     cand.ContentEnd = ctx.Tokens[end - 1].End;
@@ -462,6 +517,44 @@ public sealed class QuoteFinder
                 continue;
             }
             var w = ctx.Word(i);
+            // "Nach eigenen Angaben erhielt das Amt …": the subject follows the verb
+            if (i == s && IsWordFolded(w, "nach") && i + 3 < end && _lex.PhraseLookup.TryGetValue(Join(ref ctx, i + 1, i + 3), out var k0) && k0 == PhraseKind.Self)
+            {
+                int v = i + 3;
+                int npStart = v + 1;
+                int npEnd = NounPhraseEnd(ref ctx, npStart, PhraseLimit(ref ctx, npStart));
+                if (npEnd > npStart)
+                {
+                    return new Candidate
+                    {
+                        Kind = QuoteKind.Indirect,
+                        ContentStart = ctx.Tokens[v].Start,
+                        ContentEnd = ctx.Tokens[end - 1].End,
+                        CueTokens = new TokRange(i, i + 3),
+                        CueLemma = "nach eigenen Angaben",
+                        Speaker = new TokRange(npStart, npEnd),
+                        SpeakerIsPronoun = IsPronoun(ref ctx, npStart, npEnd),
+                    };
+                }
+            }
+            // "…, so der Minister." at the end of a sentence
+            if (w.SequenceEqual("so") && i > s + 2 && IsChar(ref ctx, i - 1, ','))
+            {
+                int npEnd = NounPhraseEnd(ref ctx, i + 1, end);
+                if (npEnd == end && npEnd > i + 1)
+                {
+                    return new Candidate
+                    {
+                        Kind = QuoteKind.Indirect,
+                        ContentStart = ctx.Tokens[s].Start,
+                        ContentEnd = ctx.Tokens[i - 2].End,
+                        CueTokens = new TokRange(i, i + 1),
+                        CueLemma = "so",
+                        Speaker = new TokRange(i + 1, npEnd),
+                        SpeakerIsPronoun = IsPronoun(ref ctx, i + 1, npEnd),
+                    };
+                }
+            }
             // laut X / gemäß X
             if (IsWordFolded(w, "laut") || IsWordFolded(w, "gemäß"))
             {
@@ -474,7 +567,7 @@ public sealed class QuoteFinder
             // X zufolge
             if (w.SequenceEqual("zufolge") && i > s)
             {
-                int npStart = NounPhraseStartBefore(ref ctx, s, i);
+                int npStart = NounPhraseStartBefore(ref ctx, Math.Max(s, i - MaxNounPhraseTokens), i);
                 if (npStart < i)
                 {
                     return PhraseCandidate(ref ctx, s, end, npStart, i + 1, new TokRange(npStart, i), "zufolge", cueAt: i);
@@ -502,18 +595,28 @@ public sealed class QuoteFinder
                         return cand;
                     }
                 }
-                if (_lex.PhraseLookup.TryGetValue(ctx.Word(i + 1), out var kind) && kind == PhraseKind.NachNoun)
+                // "nach Angaben des Ministeriums", "Nach ersten Informationen", "nach Polizeiangaben", "Nach einer Studie der Universität"
+                int n = i + 1;
+                if (n < end && _lex.ClassOf(ctx.Word(n)) == WordClass.Determiner)
                 {
-                    int j = i + 2;
+                    n++;
+                }
+                while (n < end && n - i < 4 && ctx.Tokens[n].Kind == TokenKind.Word && char.IsLower(ctx.Text[ctx.Tokens[n].Start]) && LooksLikeAdjective(ctx.Word(n)))
+                {
+                    n++;
+                }
+                if (n < end && ctx.Tokens[n].Kind == TokenKind.Word && _lex.IsAttributingNoun(ctx.Word(n)))
+                {
+                    int j = n + 1;
                     if (j < end && IsWord(ref ctx, j, "von"))
                     {
                         j++;
                     }
-                    int npEnd = NounPhraseEnd(ref ctx, j, end);
-                    if (npEnd > j && HasCapital(ref ctx, j, npEnd))
-                    {
-                        return PhraseCandidate(ref ctx, s, end, i, i + 2, new TokRange(j, npEnd), "nach " + ctx.Word(i + 1).ToString(), cueEnd: i + 2);
-                    }
+                    int npEnd = j < end && (_lex.ClassOf(ctx.Word(j)) == WordClass.Determiner || char.IsUpper(ctx.Text[ctx.Tokens[j].Start])) && !IsVerbAt(ref ctx, j)
+                        ? NounPhraseEnd(ref ctx, j, end) : j;
+                    var speaker = npEnd > j && HasCapital(ref ctx, j, npEnd) ? new TokRange(j, npEnd) : new TokRange(i + 1, n + 1);
+                    // Sentence-initial "Nach …" must be followed by the finite verb (V2), or it is a time or place ("Nach dem Spiel").
+                    return PhraseCandidate(ref ctx, s, end, i, n + 1, speaker, "nach " + ctx.Word(n).ToString(), cueEnd: n + 1);
                 }
             }
             // …, wie X mitteilte.
@@ -698,13 +801,25 @@ public sealed class QuoteFinder
         {
             cand.Speaker = new TokRange(v + 1, postEnd);
             cand.SpeakerIsPronoun = false;
+            return;
+        }
+        if (clauseStart == v && v > 0 && IsChar(ref ctx, v - 1, ','))
+        {
+            // "…, Sandra Boser (Grüne), erklärte:" — the subject and its apposition stand before the comma
+            int start = NounPhraseStartBefore(ref ctx, Math.Max(0, v - 1 - 2 * MaxNounPhraseTokens), v - 1);
+            if (start < v - 1)
+            {
+                cand.Speaker = new TokRange(start, v - 1);
+                cand.SpeakerIsPronoun = IsPronoun(ref ctx, start, v - 1);
+            }
         }
     }
 
     /// <summary>"…», sagte Generalsekretär Jens Stoltenberg in Brüssel": the subject follows the verb (adverbs may come between).</summary>
     private void SetSpeakerAfterVerb(ref Ctx ctx, Candidate cand, int v, int clauseEnd, int particleAt)
     {
-        int limit = particleAt > 0 ? particleAt : clauseEnd;
+        _ = clauseEnd;
+        int limit = particleAt > 0 ? particleAt : PhraseLimit(ref ctx, v + 1);
         int j = v + 1;
         int skipped = 0;
         while (j < limit && skipped < 3 && _lex.ClassOf(ctx.Word(j)) is WordClass.Adverb)
@@ -738,9 +853,11 @@ public sealed class QuoteFinder
         int i = start;
         bool sawNoun = false;
         bool genitive = false;
+        bool expectNoun = false;
         if (first.Kind == TokenKind.Word && _lex.ClassOf(ctx.Word(start)) == WordClass.Determiner)
         {
             i++;
+            expectNoun = true;
         }
         while (i < limit && i - start < MaxNounPhraseTokens)
         {
@@ -749,6 +866,21 @@ public sealed class QuoteFinder
             {
                 i++;
                 continue;
+            }
+            if (sawNoun && t.Kind == TokenKind.Punctuation && ctx.Text[t.Start] == '(')
+            {
+                // a party or place in brackets after a name: "Gitta Trauernicht (SPD)"
+                int close = i + 1;
+                while (close < limit && close - i <= 4 && !IsChar(ref ctx, close, ')'))
+                {
+                    close++;
+                }
+                if (close < limit && close - i <= 4 && IsChar(ref ctx, close, ')'))
+                {
+                    i = close + 1;
+                    continue;
+                }
+                break;
             }
             if (t.Kind is not (TokenKind.Word or TokenKind.Abbreviation))
             {
@@ -761,6 +893,7 @@ public sealed class QuoteFinder
                 if (sawNoun && !genitive && (w.SequenceEqual("des") || w.SequenceEqual("der")) && i + 1 < limit)
                 {
                     genitive = true;
+                    expectNoun = true;
                     i++;
                     continue;
                 }
@@ -778,23 +911,57 @@ public sealed class QuoteFinder
                     break;
                 }
                 sawNoun = true;
+                expectNoun = false;
                 i++;
                 continue;
             }
-            if (!sawNoun && LooksLikeAdjective(w))
+            if ((!sawNoun || expectNoun) && LooksLikeAdjective(w))
             {
                 i++;
                 continue;
             }
             break;
         }
+        if (expectNoun && sawNoun)
+        {
+            // a genitive article with no noun after it does not belong to the phrase
+            while (i > start && _lex.ClassOf(ctx.Word(i - 1)) == WordClass.Determiner)
+            {
+                i--;
+            }
+        }
+        if (sawNoun && i + 2 < limit && IsChar(ref ctx, i, ',') && IsName(ref ctx, i + 1))
+        {
+            // an apposition with a name: "die Sprecherin der Fraktion, Sandra Boser (Grüne)"
+            int j = i + 1;
+            while (j < limit && j - i <= 3 && IsName(ref ctx, j))
+            {
+                j++;
+            }
+            if (j < limit && IsChar(ref ctx, j, '('))
+            {
+                int close = j + 1;
+                while (close < limit && close - j <= 4 && !IsChar(ref ctx, close, ')'))
+                {
+                    close++;
+                }
+                j = close < limit && IsChar(ref ctx, close, ')') ? close + 1 : j;
+            }
+            if (j >= limit || ctx.Tokens[j].Kind == TokenKind.Punctuation)
+            {
+                i = j;
+            }
+        }
         return sawNoun ? i : start;
     }
+
+    private bool IsName(ref Ctx ctx, int i)
+        => ctx.Tokens[i].Kind == TokenKind.Word && char.IsUpper(ctx.Text[ctx.Tokens[i].Start]) && _lex.ClassOf(ctx.Word(i)) == WordClass.None;
 
     /// <summary>The start of a noun phrase that ends right before <paramref name="end"/> (for "X zufolge").</summary>
     private int NounPhraseStartBefore(ref Ctx ctx, int min, int end)
     {
-        for (int start = Math.Max(min, end - MaxNounPhraseTokens); start < end; start++)
+        for (int start = min; start < end; start++)
         {
             if (NounPhraseEnd(ref ctx, start, end) == end)
             {
@@ -816,6 +983,8 @@ public sealed class QuoteFinder
 
     private bool IsPronoun(ref Ctx ctx, int start, int end)
         => end == start + 1 && _lex.ClassOf(ctx.Word(start)) == WordClass.NominativePronoun;
+
+    private bool IsVerbAt(ref Ctx ctx, int i) => _lex.Verbs.TryGetValue(ctx.Word(i), out _);
 
     private static bool HasCapital(ref Ctx ctx, int start, int end)
     {
@@ -839,6 +1008,23 @@ public sealed class QuoteFinder
             }
         }
         return false;
+    }
+
+    /// <summary>A clause that can be what was said: not a relative or adverbial clause.</summary>
+    private bool OpensMainClause(ref Ctx ctx, int cs, int end)
+    {
+        if (end - cs < 3 || ctx.Tokens[cs].Kind != TokenKind.Word)
+        {
+            return false;
+        }
+        var w = ctx.Word(cs);
+        if (w is "der" or "die" or "das" or "dem" or "den" or "deren" or "dessen" or "welche" or "welcher" or "welches" or "was" or "wo"
+            or "wie" or "als" or "um" or "wenn" or "weil" or "da" or "ob" or "nachdem" or "bevor" or "obwohl" or "sodass" or "damit" or "und" or "aber" or "sondern" or "oder")
+        {
+            // "die Ukraine sei …" is a main clause, "die er gestern nannte" a relative one: let the mood decide
+            return (w is "der" or "die" or "das") && HasSubjunctive(ref ctx, cs, end);
+        }
+        return _lex.ClassOf(w) != WordClass.Preposition;
     }
 
     private static bool HasAuxiliaryBefore(ref Ctx ctx, int s, int v)
@@ -868,6 +1054,22 @@ public sealed class QuoteFinder
         {
             var t = ctx.Tokens[k];
             if (t.IsQuote || (t.Kind == TokenKind.Punctuation && ctx.Text[t.Start] is ',' or ':' or ';' or '.' or '!' or '?' or '–' or '—'))
+            {
+                return k;
+            }
+            k++;
+        }
+        return k;
+    }
+
+    /// <summary>Where a speaker phrase after a verb must stop: the sentence end, a colon or a quotation mark (commas may belong to an apposition).</summary>
+    private static int PhraseLimit(ref Ctx ctx, int i)
+    {
+        int k = i;
+        while (k < ctx.Tokens.Length)
+        {
+            var t = ctx.Tokens[k];
+            if (t.IsQuote || (t.Kind == TokenKind.Punctuation && ctx.Text[t.Start] is ':' or ';' or '.' or '!' or '?'))
             {
                 return k;
             }

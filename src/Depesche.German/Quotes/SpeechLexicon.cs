@@ -23,6 +23,8 @@ public enum SpeechFrame : byte
     SayAccusative,
     /// <summary>The subject speaks to a dative object (<c>versicherte ihm</c>).</summary>
     SayDative,
+    /// <summary>The subject evaluates (<c>nannte es «fahrlässig»</c>); a following clause is content only when marked as reported.</summary>
+    Judge,
 }
 
 /// <summary>One reading of a verb form.</summary>
@@ -76,7 +78,10 @@ public sealed class SpeechLexicon
         Subjunctive = subjunctive.GetAlternateLookup<ReadOnlySpan<char>>();
         Words = words.GetAlternateLookup<ReadOnlySpan<char>>();
         VerbCount = verbs.Count;
+        _attributingSuffixes = phrases.Where(p => p.Value == PhraseKind.NachNoun).Select(p => p.Key.ToLowerInvariant()).ToArray();
     }
+
+    private readonly string[] _attributingSuffixes;
 
     public static SpeechLexicon Default => s_default.Value;
 
@@ -94,6 +99,23 @@ public sealed class SpeechLexicon
 
     /// <summary>Number of distinct verb forms known.</summary>
     public int VerbCount { get; }
+
+    /// <summary>A noun after "nach" that attributes (<c>Angaben</c>), also as the end of a compound (<c>Polizeiangaben</c>).</summary>
+    public bool IsAttributingNoun(ReadOnlySpan<char> noun)
+    {
+        if (PhraseLookup.TryGetValue(noun, out var kind))
+        {
+            return kind == PhraseKind.NachNoun;
+        }
+        foreach (string suffix in _attributingSuffixes)
+        {
+            if (noun.Length > suffix.Length + 2 && noun.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /// <summary>The closed class of a word, folding a capital first letter (sentence starts).</summary>
     public WordClass ClassOf(ReadOnlySpan<char> word)
@@ -130,6 +152,7 @@ public sealed class SpeechLexicon
                 "say" => SpeechFrame.Say,
                 "say-acc" => SpeechFrame.SayAccusative,
                 "say-dat" => SpeechFrame.SayDative,
+                "judge" => SpeechFrame.Judge,
                 var other => throw DataFile.Invalid(verbFile.Name, row.Line, $"unknown frame '{other}'"),
             };
             if (particle is not null)
