@@ -62,7 +62,7 @@ public class DataFileExampleTests
             return "unknown";
         }
         var a = analyses[0];
-        return $"{a.Lemma}|{a.Particle ?? "-"}|{a.Kind switch { Depesche.German.Quotes.VerbFormKind.Finite => "finite", Depesche.German.Quotes.VerbFormKind.Separated => "separated", _ => "participle" }}";
+        return $"{a.Lemma}|{a.Particle ?? "-"}|{a.Kind switch { Depesche.German.Lexicon.VerbFormKind.Finite => "finite", Depesche.German.Lexicon.VerbFormKind.Separated => "separated", _ => "participle" }}";
     }
 
     private static string SpeechPhrase(string input)

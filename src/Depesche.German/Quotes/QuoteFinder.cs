@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Depesche.German.Lexicon;
 using Depesche.Model;
 using Depesche.Processing;
 
@@ -747,7 +748,10 @@ public sealed class QuoteFinder
                 }
                 continue;
             }
-            plain ??= a;
+            if (a.Kind != VerbFormKind.Infinitive)
+            {
+                plain ??= a;
+            }
         }
         if (plain is null)
         {
