@@ -28,6 +28,7 @@ public class DataFileExampleTests
         {
             "abbreviations" or "sentence-context" => Tokens,
             "datelines" => Dateline,
+            "contractions" => SyntaxPipelineTests.WordForms,
             _ => throw new Xunit.Sdk.XunitException($"{fileName}: no example runner for kind '{kind}'; add one here"),
         };
         var failures = new List<string>();
