@@ -20,20 +20,26 @@ internal static class SyntaxCommands
             var epochs = new Option<int>("--epochs") { Description = "Passes over the data.", DefaultValueFactory = _ => kind == "tagger" ? 12 : 15 };
             var output = new Option<string>("--out") { Description = "The model file to write.", Required = true };
             var lexicon = new Option<string?>("--lexicon") { Description = "Lexicon file (default: the built-in one)." };
-            var tagger = new Option<string?>("--tagger") { Description = "Tagger model whose predicted tags the parser trains on (default: the built-in one)." };
+            var tagger = new Option<string?>("--tagger") { Description = "Tagger model whose predicted tags the parser trains on (default: the built-in one); also used for --dev." };
+            var jackknife = new Option<int>("--jackknife") { Description = "Train on tags predicted by K taggers, each trained on the other folds (0: use --tagger's tags).", DefaultValueFactory = _ => 0 };
             var cmd = new Command(kind, $"Train the {kind}.") { data, dev, seed, epochs, output, lexicon };
             if (kind == "parser")
             {
                 cmd.Options.Add(tagger);
+                cmd.Options.Add(jackknife);
             }
-            cmd.SetAction(parse => Train(console, kind, parse.GetValue(data)!, parse.GetValue(dev), parse.GetValue(seed), parse.GetValue(epochs), parse.GetValue(output)!, parse.GetValue(lexicon), parse.GetValue(tagger)));
+            cmd.SetAction(parse => Train(console, kind, parse.GetValue(data)!, parse.GetValue(dev), parse.GetValue(seed), parse.GetValue(epochs), parse.GetValue(output)!, parse.GetValue(lexicon), parse.GetValue(tagger), kind == "parser" ? parse.GetValue(jackknife) : 0));
             train.Subcommands.Add(cmd);
         }
         return train;
     }
 
-    private static int Train(CliConsole console, string kind, string[] data, string? dev, int seed, int epochs, string output, string? lexiconPath, string? taggerPath)
+    private static int Train(CliConsole console, string kind, string[] data, string? dev, int seed, int epochs, string output, string? lexiconPath, string? taggerPath, int jackknife)
     {
+        if (jackknife is < 0 or 1 or > 20)
+        {
+            throw new DepescheException(ErrorCodes.InvalidArgument, "--jackknife must be 0 or between 2 and 20");
+        }
         if (epochs is < 1 or > 100)
         {
             throw new DepescheException(ErrorCodes.InvalidArgument, "--epochs must be between 1 and 100");
@@ -54,7 +60,9 @@ internal static class SyntaxCommands
         else
         {
             tagger = SyntaxModels.LoadTagger(taggerPath, lexicon);
-            model = Parser.Train(sentences, tagger, seed, epochs, console.Info);
+            model = jackknife > 0
+                ? Parser.TrainJackknifed(sentences, lexicon, jackknife, 12, seed, epochs, console.Info)
+                : Parser.Train(sentences, tagger, seed, epochs, console.Info);
             parser = Parser.FromModel(model);
         }
         try
@@ -74,15 +82,20 @@ internal static class SyntaxCommands
             }
             var annotator = new ConlluAnnotator(tagger, parser);
             var gold = Conllu.ReadFile(dev!);
-            int words = 0, upos = 0, xpos = 0, lemma = 0, feats = 0, uas = 0, las = 0;
+            int words = 0, upos = 0, xpos = 0, sttsWords = 0, lemma = 0, feats = 0, uas = 0, las = 0;
             foreach (var (pred, g) in devSentences.Zip(gold))
             {
                 annotator.Annotate(pred);
+                bool stts = g.Words.Any(w => w.Columns[4].StartsWith('$'));
                 for (int i = 0; i < g.Words.Count; i++)
                 {
                     words++;
                     upos += pred.Upos(i) == g.Upos(i) ? 1 : 0;
-                    xpos += pred.Xpos(i) == g.Xpos(i) ? 1 : 0;
+                    if (stts)
+                    {
+                        sttsWords++;
+                        xpos += pred.Xpos(i) == g.Xpos(i) ? 1 : 0;
+                    }
                     lemma += pred.Lemma(i) == g.Lemma(i) ? 1 : 0;
                     feats += pred.Feats(i) == g.Feats(i) ? 1 : 0;
                     bool head = pred.Head(i) == g.Head(i);
@@ -90,7 +103,7 @@ internal static class SyntaxCommands
                     las += head && pred.Deprel(i) == g.Deprel(i) ? 1 : 0;
                 }
             }
-            string line = FormattableString.Invariant($"dev {dev}: {words} words, UPOS {100.0 * upos / words:F2}, XPOS {100.0 * xpos / words:F2}, FEATS {100.0 * feats / words:F2}, lemma {100.0 * lemma / words:F2}");
+            string line = FormattableString.Invariant($"dev {dev}: {words} words, UPOS {100.0 * upos / words:F2}, XPOS {100.0 * xpos / Math.Max(1, sttsWords):F2} (of {sttsWords} words in sentences with STTS tags), FEATS {100.0 * feats / words:F2}, lemma {100.0 * lemma / words:F2}");
             if (parser is not null)
             {
                 line += FormattableString.Invariant($", UAS {100.0 * uas / words:F2}, LAS {100.0 * las / words:F2}");
@@ -111,14 +124,20 @@ internal static class SyntaxCommands
         cmd.SetAction(parse =>
         {
             var sentences = Conllu.ReadFile(parse.GetValue(conllu)!);
+            var load = Stopwatch.StartNew();
             var lexicon = parse.GetValue(lexiconPath) is { } lp ? SyntaxModels.LoadLexicon(lp) : SyntaxModels.DefaultLexicon;
+            double lexiconMs = load.Elapsed.TotalMilliseconds;
             var tagger = parse.GetValue(taggerPath) is { } tp || parse.GetValue(lexiconPath) is not null ? SyntaxModels.LoadTagger(parse.GetValue(taggerPath), lexicon) : SyntaxModels.DefaultTagger;
+            double taggerMs = load.Elapsed.TotalMilliseconds - lexiconMs;
             var parser = parse.GetValue(parserPath) is { } pp ? SyntaxModels.LoadParser(pp) : SyntaxModels.DefaultParser;
+            double loadMs = load.Elapsed.TotalMilliseconds;
+            var run = Stopwatch.StartNew();
             var annotator = new ConlluAnnotator(tagger, parser);
             foreach (var s in sentences)
             {
                 annotator.Annotate(s);
             }
+            console.Info(FormattableString.Invariant($"parse: lexicon and models loaded in {loadMs:F0} ms (lexicon {lexiconMs:F0}, tagger {taggerMs:F0}, parser {loadMs - lexiconMs - taggerMs:F0}); {sentences.Count} sentences, {sentences.Sum(s => s.Words.Count)} words annotated in {run.Elapsed.TotalMilliseconds:F0} ms"));
             using var sink = OutputSink.Open(parse.GetValue(output), console.Stdout);
             try
             {

@@ -167,46 +167,51 @@ public static class ModelFile
         return Read(bytes, path, expectedFeatureSet);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static LinearModel ReadBody(byte[] body, string featureSet, string source)
     {
-        using var r = new BinaryReader(new MemoryStream(body), Encoding.UTF8);
-        int rowBits = r.ReadInt32();
+        var r = new SpanReader(body);
+        int rowBits = r.Int32();
         if (rowBits is < 4 or > 24)
         {
             throw new DepescheException(ErrorCodes.ModelInvalid, $"{source}: impossible row count 2^{rowBits}");
         }
-        int groupCount = r.ReadInt32();
+        int groupCount = r.Int32();
         var groups = ImmutableArray.CreateBuilder<LabelGroup>();
         int offset = 0;
         for (int g = 0; g < groupCount; g++)
         {
-            string name = r.ReadString();
-            int n = r.ReadInt32();
+            string name = r.String();
+            int n = r.Int32();
+            if (n < 0 || n > 100_000)
+            {
+                throw new InvalidDataException("impossible label count");
+            }
             var labels = new string[n];
             for (int i = 0; i < n; i++)
             {
-                labels[i] = r.ReadString();
+                labels[i] = r.String();
             }
             groups.Add(new LabelGroup(name, offset, [.. labels]));
             offset += n;
         }
-        int sectionCount = r.ReadInt32();
+        int sectionCount = r.Int32();
         var sections = ImmutableArray.CreateBuilder<KeyValuePair<string, byte[]>>();
         for (int s = 0; s < sectionCount; s++)
         {
-            string name = r.ReadString();
-            int len = r.ReadInt32();
-            sections.Add(new(name, r.ReadBytes(len)));
+            string name = r.String();
+            int len = r.Int32();
+            sections.Add(new(name, r.Bytes(len).ToArray()));
         }
         var weights = new float[checked((1 << rowBits) * offset)];
-        int nonZero = r.ReadInt32();
+        int nonZero = r.Int32();
         int index = -1;
         for (int k = 0; k < nonZero; k++)
         {
-            index += r.Read7BitEncodedInt();
-            weights[index] = r.ReadSingle();
+            index += r.VarInt();
+            weights[index] = r.Single();
         }
-        if (r.BaseStream.Position != body.Length)
+        if (!r.AtEnd)
         {
             throw new DepescheException(ErrorCodes.ModelInvalid, $"{source}: the model body has trailing bytes");
         }
@@ -236,6 +241,7 @@ public static class ModelFile
         return s;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static ulong Checksum(ReadOnlySpan<byte> data)
     {
         ulong h = 14695981039346656037UL;

@@ -210,6 +210,21 @@ public sealed class Lemmatizer
         {
             return null;
         }
+        if (classes != LexClass.None && info.LexHead >= 0 && FromLexicon(lex, info.LexHead, classes) is { } headLemma)
+        {
+            // A compound: the unknown first part, then the lemma of the known head ("Kursverlusten" → "Kurs" + "Verlust").
+            var modifier = form[..info.HeadStart];
+            char first = form[info.HeadStart];
+            return string.Create(modifier.Length + headLemma.Length, (modifier.ToString(), headLemma, char.IsUpper(first)), static (span, st) =>
+            {
+                st.Item1.AsSpan().CopyTo(span);
+                st.headLemma.AsSpan().CopyTo(span[st.Item1.Length..]);
+                if (st.Item1.Length > 0)
+                {
+                    span[st.Item1.Length] = st.Item3 ? char.ToUpperInvariant(span[st.Item1.Length]) : char.ToLowerInvariant(span[st.Item1.Length]);
+                }
+            });
+        }
         Span<char> lower = stackalloc char[Math.Min(form.Length, 64)];
         if (form.Length > 64)
         {

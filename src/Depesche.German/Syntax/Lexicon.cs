@@ -45,6 +45,7 @@ public sealed class Lexicon
     private readonly int[] _table; // form index + 1, 0 = empty
     private readonly int _mask;
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private Lexicon(string[] signatures, LexClass[] signatureClass, string[] lemmas, char[] chars, int[] formStart, int[] analysisStart, LexAnalysis[] analyses)
     {
         Signatures = signatures;
@@ -175,6 +176,7 @@ public sealed class Lexicon
     }
 
     /// <summary>Reads a lexicon file; errors carry DEP0100/DEP0101.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static Lexicon Read(ReadOnlySpan<byte> file, string source)
     {
         if (file.Length < 14 || !file[..4].SequenceEqual(Magic))
@@ -205,35 +207,41 @@ public sealed class Lexicon
             {
                 throw new DepescheException(ErrorCodes.ModelInvalid, $"{source}: the lexicon file is damaged (checksum mismatch)");
             }
-            using var r = new BinaryReader(new MemoryStream(raw), Encoding.UTF8);
-            var signatures = new string[r.ReadInt32()];
+            // Parsed straight from the bytes: no string per form (there are hundreds of thousands).
+            var r = new SpanReader(raw);
+            var signatures = new string[r.Int32()];
             var classes = new LexClass[signatures.Length];
             for (int i = 0; i < signatures.Length; i++)
             {
-                signatures[i] = r.ReadString();
+                signatures[i] = r.String();
                 int space = signatures[i].IndexOf(' ', StringComparison.Ordinal);
                 classes[i] = Enum.Parse<LexClass>(space < 0 ? signatures[i] : signatures[i][..space]);
             }
-            var lemmas = new string[r.ReadInt32()];
+            var lemmas = new string[r.Int32()];
             for (int i = 0; i < lemmas.Length; i++)
             {
-                lemmas[i] = r.ReadString();
+                lemmas[i] = r.String();
             }
-            int count = r.ReadInt32();
+            int count = r.Int32();
+            if (count < 0 || count > raw.Length)
+            {
+                throw new InvalidDataException("impossible form count");
+            }
             var formStart = new int[count + 1];
             var analysisStart = new int[count + 1];
-            var chars = new List<char>(count * 12);
+            var chars = new char[raw.Length];
+            int charCount = 0;
             var analyses = new List<LexAnalysis>(count * 2);
             for (int i = 0; i < count; i++)
             {
-                formStart[i] = chars.Count;
+                formStart[i] = charCount;
                 analysisStart[i] = analyses.Count;
-                chars.AddRange(r.ReadString());
-                int n = r.Read7BitEncodedInt();
+                charCount += r.Chars(chars.AsSpan(charCount));
+                int n = r.VarInt();
                 for (int k = 0; k < n; k++)
                 {
-                    int sig = r.Read7BitEncodedInt();
-                    int lemma = r.Read7BitEncodedInt();
+                    int sig = r.VarInt();
+                    int lemma = r.VarInt();
                     if ((uint)sig >= (uint)signatures.Length || (uint)lemma >= (uint)lemmas.Length)
                     {
                         throw new InvalidDataException("analysis out of range");
@@ -241,16 +249,18 @@ public sealed class Lexicon
                     analyses.Add(new LexAnalysis(sig, lemma));
                 }
             }
-            formStart[count] = chars.Count;
+            formStart[count] = charCount;
             analysisStart[count] = analyses.Count;
-            return new Lexicon(signatures, classes, lemmas, [.. chars], formStart, analysisStart, [.. analyses]);
+            Array.Resize(ref chars, charCount);
+            return new Lexicon(signatures, classes, lemmas, chars, formStart, analysisStart, [.. analyses]);
         }
-        catch (Exception ex) when (ex is EndOfStreamException or InvalidDataException or IOException or ArgumentException or FormatException or OverflowException)
+        catch (Exception ex) when (ex is EndOfStreamException or InvalidDataException or IOException or ArgumentException or FormatException or OverflowException or IndexOutOfRangeException)
         {
             throw new DepescheException(ErrorCodes.ModelInvalid, $"{source}: the lexicon file is damaged ({ex.Message})", ex);
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static ulong Checksum(ReadOnlySpan<byte> data)
     {
         ulong h = 14695981039346656037UL;

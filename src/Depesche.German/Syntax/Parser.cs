@@ -332,8 +332,39 @@ public sealed class Parser
 
     /// <summary>Trains a parser model on gold trees, with tags from <paramref name="tagger"/> (or gold tags when null). Deterministic given the seed.</summary>
     public static LinearModel Train(IReadOnlyList<TrainingSentence> sentences, Tagger? tagger, int seed, int epochs, Action<string>? log = null)
+        => Train(sentences, sentences.Select(s => Inputs(s, tagger)).ToArray(), seed, epochs, log);
+
+    /// <summary>
+    /// Trains with tags that are as wrong as they will be on new text: the training sentences are cut
+    /// into <paramref name="folds"/> parts and each part is tagged by a tagger trained on the others.
+    /// </summary>
+    public static LinearModel TrainJackknifed(IReadOnlyList<TrainingSentence> sentences, Lexicon lexicon, int folds, int taggerEpochs, int seed, int epochs, Action<string>? log = null)
     {
-        var usable = sentences.Where(s => s.Heads.All(h => h >= 0 && h <= s.Count) && s.Heads.Count(h => h == 0) == 1).ToList();
+        var inputs = new ParserWord[sentences.Count][];
+        for (int k = 0; k < folds; k++)
+        {
+            var train = sentences.Where((_, i) => i % folds != k).ToList();
+            var tagger = Tagger.FromModel(Tagger.Train(lexicon, train, seed, taggerEpochs, null, lemmasFromLexicon: false), lexicon);
+            for (int i = k; i < sentences.Count; i += folds)
+            {
+                inputs[i] = Inputs(sentences[i], tagger);
+            }
+            log?.Invoke($"parser: fold {k + 1} of {folds} tagged by a tagger trained on the other {train.Count} sentences");
+        }
+        return Train(sentences, inputs, seed, epochs, log);
+    }
+
+    private static LinearModel Train(IReadOnlyList<TrainingSentence> all, ParserWord[][] allInputs, int seed, int epochs, Action<string>? log)
+    {
+        var sentences = new List<TrainingSentence>();
+        var inputsList = new List<ParserWord[]>();
+        for (int i = 0; i < all.Count; i++)
+        {
+            sentences.Add(all[i]);
+            inputsList.Add(allInputs[i]);
+        }
+        var keep = Enumerable.Range(0, sentences.Count).Where(i => sentences[i].Heads.All(h => h >= 0 && h <= sentences[i].Count) && sentences[i].Heads.Count(h => h == 0) == 1).ToList();
+        var usable = keep.Select(i => sentences[i]).ToList();
         if (usable.Count == 0)
         {
             throw new DepescheException(ErrorCodes.TrainingDataInvalid, "no training sentence has a complete tree");
@@ -355,7 +386,7 @@ public sealed class Parser
         int labelCount = labelList.Count;
         int rootLabel = labelList.IndexOf("root");
 
-        var inputs = usable.Select(s => Inputs(s, tagger)).ToArray();
+        var inputs = keep.Select(i => inputsList[i]).ToArray();
         var golds = usable.Select(s =>
         {
             var gh = new int[s.Count + 1];

@@ -216,7 +216,8 @@ public sealed class Tagger
     // ---------------- training ----------------
 
     /// <summary>Trains a tagger model. Deterministic: the same sentences, lexicon, seed and epochs give the same model.</summary>
-    public static LinearModel Train(Lexicon lexicon, IReadOnlyList<TrainingSentence> sentences, int seed, int epochs, Action<string>? log = null)
+    /// <param name="lemmasFromLexicon">Also learn suffix edit scripts from every lexicon entry (slower; off for the helper taggers of jackknifing).</param>
+    public static LinearModel Train(Lexicon lexicon, IReadOnlyList<TrainingSentence> sentences, int seed, int epochs, Action<string>? log = null, bool lemmasFromLexicon = true)
     {
         if (sentences.Count == 0)
         {
@@ -356,7 +357,7 @@ public sealed class Tagger
 
         var lemmaPairs = sentences.SelectMany(s => Enumerable.Range(0, s.Count).Select(i => (s.Forms[i], s.Upos[i], s.Lemmas[i])));
         var lexPairs = LexiconEntries.All(lexicon).Select(e => (e.Form, UposOf(e.Class), e.Lemma)).Where(e => e.Item2 is not null).Select(e => (e.Form, e.Item2!, e.Lemma));
-        var lemmatizer = Lemmatizer.Learn(lemmaPairs, lexPairs);
+        var lemmatizer = Lemmatizer.Learn(lemmaPairs, lemmasFromLexicon ? lexPairs : []);
         log?.Invoke($"lemmatiser: {lemmatizer.MemoryCount} remembered forms, {lemmatizer.ScriptCount} suffix scripts");
         return trainer.Finish(
         [

@@ -16,6 +16,7 @@ public struct WordInfo
     public int LexExact; // lexicon index of the form, -1
     public int LexVariant; // lexicon index of the form with its first letter's case flipped, -1
     public int LexHead; // lexicon index of the longest known compound head (capitalised), -1
+    public int HeadStart; // where that head starts in the form
     public LexClass MaskExact;
     public LexClass MaskVariant;
     public LexClass MaskHead;
@@ -138,6 +139,7 @@ internal static class WordFeatures
                 if (idx >= 0)
                 {
                     info.LexHead = idx;
+                    info.HeadStart = start;
                     info.MaskHead = lex.Classes(idx);
                     break;
                 }
