@@ -113,6 +113,10 @@ public static class ModelFile
             int pos = 4;
             ushort version = BinaryPrimitives.ReadUInt16LittleEndian(file[pos..]);
             pos += 2;
+            if (version is 0 or > 255)
+            {
+                throw new DepescheException(ErrorCodes.ModelInvalid, $"{source}: not a Depesche model file (impossible format version {version})");
+            }
             if (version != FormatVersion)
             {
                 throw new DepescheException(ErrorCodes.ModelVersion, $"{source}: model format version {version} is not supported (this build reads version {FormatVersion})");
