@@ -48,6 +48,14 @@ public static class GermanPipeline
         var builder = Pipeline.CreateBuilder()
             .Add(new HeaderComponent())
             .Add(new SegmenterComponent());
+        if (stage >= Stage.Tag)
+        {
+            builder.Add(new Syntax.TaggerComponent());
+        }
+        if (stage >= Stage.Parse)
+        {
+            builder.Add(new Syntax.ParserComponent());
+        }
         // Later stages add their components here, each guarded by `if (stage >= Stage.X)`.
         if (stage >= Stage.Quotes)
         {

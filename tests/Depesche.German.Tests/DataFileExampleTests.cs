@@ -32,6 +32,7 @@ public class DataFileExampleTests
             "speech-phrases" => SpeechPhrase,
             "subjunctive" => Subjunctive,
             "function-words" => FunctionWord,
+            "contractions" => SyntaxPipelineTests.WordForms,
             _ => throw new Xunit.Sdk.XunitException($"{fileName}: no example runner for kind '{kind}'; add one here"),
         };
         var failures = new List<string>();
