@@ -61,6 +61,10 @@ public static class GermanPipeline
         {
             builder.Add(new QuotesComponent());
         }
+        if (stage >= Stage.Events)
+        {
+            builder.Add(new Events.EventsComponent());
+        }
         return builder.Build();
     }
 }

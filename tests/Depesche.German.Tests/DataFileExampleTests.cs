@@ -33,6 +33,8 @@ public class DataFileExampleTests
             "subjunctive" => Subjunctive,
             "function-words" => FunctionWord,
             "contractions" => SyntaxPipelineTests.WordForms,
+            "event-frames" => EventsTests.FirstEvent,
+            "actor-nouns" => noun => Depesche.German.Events.EventLexicon.Default.IsActorNoun(noun) ? "yes" : "no",
             _ => throw new Xunit.Sdk.XunitException($"{fileName}: no example runner for kind '{kind}'; add one here"),
         };
         var failures = new List<string>();
