@@ -1,5 +1,7 @@
+using Depesche.German.Quantities;
 using Depesche.German.Segmentation;
 using Depesche.German.Structure;
+using Depesche.German.Times;
 using Depesche.Processing;
 
 namespace Depesche.German;
@@ -48,6 +50,10 @@ public static class GermanPipeline
             .Add(new HeaderComponent())
             .Add(new SegmenterComponent());
         // Later stages add their components here, each guarded by `if (stage >= Stage.X)`.
+        if (stage >= Stage.Times)
+        {
+            builder.Add(new TimesComponent()).Add(new QuantitiesComponent());
+        }
         return builder.Build();
     }
 }
