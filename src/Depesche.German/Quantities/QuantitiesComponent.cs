@@ -101,7 +101,7 @@ public sealed class QuantitiesComponent : IComponent
         {
             return false;
         }
-        if (!TryNumber(text, tokens, numStart, end, out var num))
+        if (!TryNumber(text, tokens, first, numStart, end, out var num))
         {
             return false;
         }
@@ -133,7 +133,7 @@ public sealed class QuantitiesComponent : IComponent
         if (upper is null && last < end)
         {
             int linkLen = _data.MatchPhrase(text, tokens, last, end, out var link, between ? static r => r is ApproxRole.BetweenLink : static r => r is ApproxRole.RangeLink);
-            if (linkLen > 0 && last + linkLen < end && !inTime[last + linkLen] && TryNumber(text, tokens, last + linkLen, end, out var hi) && !hi.Age && hi.Role != NumberRole.Vague)
+            if (linkLen > 0 && last + linkLen < end && !inTime[last + linkLen] && TryNumber(text, tokens, first, last + linkLen, end, out var hi) && !hi.Age && hi.Role != NumberRole.Vague)
             {
                 double lo = value;
                 double up = hi.Value;
@@ -191,6 +191,13 @@ public sealed class QuantitiesComponent : IComponent
         return true;
     }
 
+    /// <summary>True at the start of a sentence, after an opening quote or a colon (where any word is capitalised).</summary>
+    private static bool StartsClause(string text, ReadOnlySpan<TokenInfo> tokens, int first, int i)
+    {
+        int k = i - 1;
+        return k < first || tokens[k].IsQuote || (tokens[k].Kind == TokenKind.Punctuation && text[tokens[k].Start] is ':' or '(' or '-' or '–');
+    }
+
     private const string AgeUnit = "Jahre (Alter)";
 
     private bool TryMultiplierOf(string text, ReadOnlySpan<TokenInfo> tokens, Num hi, out double mult)
@@ -206,7 +213,7 @@ public sealed class QuantitiesComponent : IComponent
     }
 
     /// <summary>A number at token <paramref name="i"/>: digits, words, a digit range (30-40) or an age (74-Jährige), with multipliers after it.</summary>
-    private bool TryNumber(string text, ReadOnlySpan<TokenInfo> tokens, int i, int end, out Num num)
+    private bool TryNumber(string text, ReadOnlySpan<TokenInfo> tokens, int first, int i, int end, out Num num)
     {
         num = default;
         var t = tokens[i];
@@ -256,6 +263,10 @@ public sealed class QuantitiesComponent : IComponent
                 if (!_numbers.TryParseWord(s, out value, out role) || role is NumberRole.Multiplier)
                 {
                     return false;
+                }
+                if (role is NumberRole.Cardinal or NumberRole.CardinalMultiplier && (t.Flags & TokenFlags.Capitalized) != 0 && !StartsClause(text, tokens, first, i))
+                {
+                    return false; // a capitalised number word inside a sentence is a noun or a name ("Eins zu Eins")
                 }
                 break;
             default:

@@ -30,6 +30,7 @@ public sealed class TenseHeuristic
         Det = 16,
         NotPast = 32,
         NotParticiple = 64,
+        PerfectInfinitive = 128,
     }
 
     private static readonly Lazy<TenseHeuristic> s_default = new(() => Load());
@@ -66,6 +67,7 @@ public sealed class TenseHeuristic
                 "det" => Marks.Det,
                 "not-past" => Marks.NotPast,
                 "not-participle" => Marks.NotParticiple,
+                "perfect-infinitive" => Marks.PerfectInfinitive,
                 var other => throw DataFile.Invalid(file.Name, row.Line, $"unknown tense '{other}'"),
             };
             words[row[0]] = words.GetValueOrDefault(row[0]) | m;
@@ -93,7 +95,7 @@ public sealed class TenseHeuristic
     /// <summary>The tense the markers in tokens [<paramref name="from"/>, <paramref name="to"/>) give.</summary>
     public Tense Evaluate(string text, ReadOnlySpan<TokenInfo> tokens, int from, int to)
     {
-        bool past = false, perfect = false, future = false, passiveOnly = true, participle = false, suffixPast = false;
+        bool past = false, perfect = false, perfectInf = false, future = false, passiveOnly = true, participle = false, suffixPast = false;
         for (int i = from; i < to; i++)
         {
             var tok = tokens[i];
@@ -110,6 +112,10 @@ public sealed class TenseHeuristic
             if ((m & Marks.Perfect) != 0)
             {
                 perfect = true;
+            }
+            if ((m & Marks.PerfectInfinitive) != 0)
+            {
+                perfectInf = true;
             }
             if ((m & Marks.Future) != 0)
             {
@@ -133,7 +139,9 @@ public sealed class TenseHeuristic
                 }
             }
         }
-        if (past || (perfect && participle))
+        // An explicit past (hatte, wurde, "getötet worden sein") beats a future marker (soll, geplant),
+        // which beats a perfect (sind … eingetroffen) and a Präteritum guessed from its ending.
+        if (past || (perfectInf && participle))
         {
             return Tense.Past;
         }
@@ -141,7 +149,7 @@ public sealed class TenseHeuristic
         {
             return Tense.Future;
         }
-        return suffixPast ? Tense.Past : Tense.Unknown;
+        return (perfect && participle) || suffixPast ? Tense.Past : Tense.Unknown;
     }
 
     private bool IsParticiple(ReadOnlySpan<char> w)

@@ -119,7 +119,8 @@ internal static class TimeNormalizer
                 // A month (and day) without a year: the tense says whether it lies before or after the reference.
                 if (month is { } mo && r.Value.Month is { } rm)
                 {
-                    int cmp = mo != rm ? mo.CompareTo(rm) : (day is { } dd && r.Value.Day is { } rd ? dd.CompareTo(rd) : 0);
+                    // Only a different month moves the year: "am 19. September" in late September stays in that year.
+                    int cmp = mo.CompareTo(rm);
                     if (m.Tense == Tense.Past && cmp > 0 && !args.Contains("this-year"))
                     {
                         year--;
@@ -172,9 +173,10 @@ internal static class TimeNormalizer
             return (null, null);
         }
         bool night = args.Contains("night");
+        string? forced = night || args.Contains("at-night") ? "NI" : null;
         if (RefDay(m) is not { } r)
         {
-            return (WithPart("XXXX-WXX-" + wd.ToString(CultureInfo.InvariantCulture), m, night ? "NI" : null), null);
+            return (WithPart("XXXX-WXX-" + wd.ToString(CultureInfo.InvariantCulture), m, forced), null);
         }
         int refWd = ((int)r.DayOfWeek + 6) % 7 + 1;
         int back = (refWd - wd + 7) % 7;      // days back to the same weekday on or before
@@ -192,7 +194,7 @@ internal static class TimeNormalizer
         {
             date = r.AddDays(back == 0 ? -7 : -back);
         }
-        else if (m.Tense == Tense.Future)
+        else if (args.Contains("future") || m.Tense == Tense.Future)
         {
             date = r.AddDays(ahead);
         }
@@ -204,7 +206,7 @@ internal static class TimeNormalizer
         {
             date = date.AddDays(-1);
         }
-        return (WithPart(D(date), m, night ? "NI" : null), date);
+        return (WithPart(D(date), m, forced), date);
     }
 
     private static (string?, DateOnly?) Day(string[] args, ITimeMatch m)
