@@ -125,13 +125,13 @@ public sealed class NumberWords
             return false;
         }
         double f = 0;
-        double scale = 0.1;
+        double scale = 1;
         foreach (char c in frac)
         {
-            f += (c - '0') * scale;
-            scale /= 10;
+            f = (f * 10) + (c - '0');
+            scale *= 10;
         }
-        value = whole + f;
+        value = whole + (f / scale);
         return true;
     }
 

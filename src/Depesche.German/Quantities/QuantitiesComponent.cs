@@ -166,7 +166,11 @@ public sealed class QuantitiesComponent : IComponent
         }
         else
         {
-            (unit, spanEnd) = FindUnit(text, tokens, last, end, out bool measure, out bool age);
+            (unit, spanEnd) = FindUnit(text, tokens, last, end, out bool measure, out bool age, out bool fraction);
+            if (fraction)
+            {
+                return false; // "zwei Drittel": a share
+            }
             if (age)
             {
                 unit = AgeUnit;
@@ -299,9 +303,10 @@ public sealed class QuantitiesComponent : IComponent
     }
 
     /// <summary>The head noun after the number: past adjectives and fillers, the first capitalised word (after its last hyphen), or a unit symbol.</summary>
-    private (string? Unit, int End) FindUnit(string text, ReadOnlySpan<TokenInfo> tokens, int j, int end, out bool measure, out bool age)
+    private (string? Unit, int End) FindUnit(string text, ReadOnlySpan<TokenInfo> tokens, int j, int end, out bool measure, out bool age, out bool fraction)
     {
         measure = false;
+        fraction = false;
         age = false;
         int start = j;
         int skipped = 0;
@@ -322,6 +327,9 @@ public sealed class QuantitiesComponent : IComponent
                     case UnitRole.AgeUnit when j + 1 < end && _data.Units.TryGetValue(tokens[j + 1].Slice(text), out var a) && a.Role == UnitRole.AgeAfter:
                         age = true;
                         return (AgeUnit, j + 2);
+                    case UnitRole.Fraction:
+                        fraction = true;
+                        return (null, start);
                     case UnitRole.Filler when skipped < MaxWordsBeforeNoun:
                         skipped++;
                         j++;

@@ -29,6 +29,7 @@ public enum UnitRole : byte
     AgeAfter,
     AgeBefore,
     Filler,
+    Fraction,
 }
 
 /// <summary>A phrase of one or more words with a role; matched token by token.</summary>
@@ -103,6 +104,7 @@ public sealed class QuantityData
                 "age-after" => UnitRole.AgeAfter,
                 "age-before" => UnitRole.AgeBefore,
                 "filler" => UnitRole.Filler,
+                "fraction" => UnitRole.Fraction,
                 var other => throw DataFile.Invalid(uf.Name, row.Line, $"unknown role '{other}'"),
             };
             units[row[0]] = (row.Get(1), role);

@@ -127,12 +127,15 @@ public sealed class TenseHeuristic
             }
             if (m == Marks.None && char.IsLower(w[0]))
             {
-                if (IsParticiple(w))
+                if (IsInflectedParticiple(w))
+                {
+                    suffixPast = true; // "des am Donnerstag abgestürzten Flugzeugs": a past event
+                }
+                else if (IsParticiple(w))
                 {
                     participle = true;
                 }
                 else if (w.Length >= 5 && (w.EndsWith("te", StringComparison.Ordinal) || w.EndsWith("ten", StringComparison.Ordinal))
-                    && !w.EndsWith("ste", StringComparison.Ordinal) && !w.EndsWith("sten", StringComparison.Ordinal)
                     && !(i > from && _words.TryGetValue(tokens[i - 1].Slice(text), out var pm) && (pm & Marks.Det) != 0))
                 {
                     suffixPast = true;
@@ -151,6 +154,22 @@ public sealed class TenseHeuristic
         }
         return (perfect && participle) || suffixPast ? Tense.Past : Tense.Unknown;
     }
+
+    /// <summary>A participle used as an adjective (abgestürzten, getötete), but not a planned one (geplanten, angekündigte).</summary>
+    private bool IsInflectedParticiple(ReadOnlySpan<char> w)
+    {
+        foreach (string ending in s_endings)
+        {
+            if (w.EndsWith(ending, StringComparison.Ordinal))
+            {
+                var stem = w[..^(ending.Length - 1)];
+                return IsParticiple(stem) && !(_words.TryGetValue(stem, out var m) && (m & Marks.Future) != 0);
+            }
+        }
+        return false;
+    }
+
+    private static readonly string[] s_endings = ["ten", "tem", "ter", "tes", "te"];
 
     private bool IsParticiple(ReadOnlySpan<char> w)
     {

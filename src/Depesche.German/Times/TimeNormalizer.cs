@@ -194,7 +194,7 @@ internal static class TimeNormalizer
         {
             date = r.AddDays(back == 0 ? -7 : -back);
         }
-        else if (args.Contains("future") || m.Tense == Tense.Future)
+        else if (args.Contains("future") || m.Tense != Tense.Past)
         {
             date = r.AddDays(ahead);
         }
@@ -260,7 +260,18 @@ internal static class TimeNormalizer
         var r = m.Reference;
         if (r is null)
         {
-            return (null, null);
+            // No reference date: the value keeps the unit's shape with unknown digits.
+            return (unit switch
+            {
+                "Y" => "XXXX",
+                "DE" => "XXX",
+                "CE" => "XX",
+                "M" => "XXXX-XX",
+                "Q" => "XXXX-QX",
+                "W" => "XXXX-WXX",
+                "WE" => "XXXX-WXX-WE",
+                _ => "XXXX-XX-XX",
+            }, null);
         }
         var ref_ = r.Value;
         switch (unit)
