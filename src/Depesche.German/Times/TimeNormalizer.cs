@@ -184,7 +184,16 @@ internal static class TimeNormalizer
         DateOnly date;
         if (args.Contains("this"))
         {
+            // This week's day, unless the tense puts it on the other side of the reference.
             date = r.AddDays(wd - refWd);
+            if (m.Tense == Tense.Past && date > r)
+            {
+                date = r.AddDays(-back);
+            }
+            else if (m.Tense == Tense.Future && date < r)
+            {
+                date = r.AddDays(ahead);
+            }
         }
         else if (args.Contains("next"))
         {
