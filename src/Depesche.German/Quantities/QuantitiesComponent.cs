@@ -190,6 +190,12 @@ public sealed class QuantitiesComponent : IComponent
                 spanEnd = last + 1;
             }
         }
+        // "Polar 228", "A 5", "Boeing 747": a bare number right after a capitalised word is a name's part.
+        if (unit is null && approx == Approximation.Exact && numStart == i && i - 1 > first && !inTime[i - 1]
+            && tokens[i - 1].Kind == TokenKind.Word && (tokens[i - 1].Flags & TokenFlags.Capitalized) != 0 && tokens[numStart].Kind == TokenKind.Number)
+        {
+            return false;
+        }
         quantity = new Quantity(new TextRange(tokens[i].Start, tokens[spanEnd - 1].End), value, approx, upper, unit);
         next = spanEnd;
         return true;
@@ -327,6 +333,8 @@ public sealed class QuantitiesComponent : IComponent
                     case UnitRole.AgeUnit when j + 1 < end && _data.Units.TryGetValue(tokens[j + 1].Slice(text), out var a) && a.Role == UnitRole.AgeAfter:
                         age = true;
                         return (AgeUnit, j + 2);
+                    case UnitRole.NotAdjective:
+                        return (null, start);
                     case UnitRole.Fraction:
                         fraction = true;
                         return (null, start);
@@ -336,7 +344,7 @@ public sealed class QuantitiesComponent : IComponent
                         continue;
                 }
             }
-            if (t.IsQuote && skipped < MaxWordsBeforeNoun)
+            if ((t.Kind == TokenKind.OpeningQuote || (t.Kind == TokenKind.AmbiguousQuote && !t.SpaceAfter)) && skipped < MaxWordsBeforeNoun)
             {
                 j++;
                 continue;

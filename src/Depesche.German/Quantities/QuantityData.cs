@@ -30,6 +30,7 @@ public enum UnitRole : byte
     AgeBefore,
     Filler,
     Fraction,
+    NotAdjective,
 }
 
 /// <summary>A phrase of one or more words with a role; matched token by token.</summary>
@@ -105,6 +106,7 @@ public sealed class QuantityData
                 "age-before" => UnitRole.AgeBefore,
                 "filler" => UnitRole.Filler,
                 "fraction" => UnitRole.Fraction,
+                "not-adjective" => UnitRole.NotAdjective,
                 var other => throw DataFile.Invalid(uf.Name, row.Line, $"unknown role '{other}'"),
             };
             units[row[0]] = (row.Get(1), role);
