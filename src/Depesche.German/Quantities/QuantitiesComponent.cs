@@ -192,7 +192,7 @@ public sealed class QuantitiesComponent : IComponent
         }
         // "Polar 228", "A 5", "Boeing 747": a bare number right after a capitalised word is a name's part.
         if (unit is null && approx == Approximation.Exact && numStart == i && i - 1 > first && !inTime[i - 1]
-            && tokens[i - 1].Kind == TokenKind.Word && (tokens[i - 1].Flags & TokenFlags.Capitalized) != 0 && tokens[numStart].Kind == TokenKind.Number)
+            && tokens[i - 1].Kind == TokenKind.Word && (tokens[i - 1].Flags & TokenFlags.Capitalized) != 0)
         {
             return false;
         }
@@ -238,6 +238,10 @@ public sealed class QuantitiesComponent : IComponent
                 if ((s.Length > 1 && s[0] == '0' && s[1] != ',') || !NumberWords.TryParseDigits(s, out value))
                 {
                     return false; // 030 (a phone prefix), 14:30, 24.02.2022
+                }
+                if (i + 2 < end && tokens[i + 1].Kind == TokenKind.Punctuation && tokens[i + 1].Start == t.End && text[tokens[i + 1].Start] == '.')
+                {
+                    return false; // "die 22. Konferenz", "1. FC": an ordinal the sentence goes on after
                 }
                 if (i + 1 < end && tokens[i + 1].Kind is TokenKind.Punctuation && text[tokens[i + 1].Start] is '/' or ':' && !tokens[i].SpaceAfter)
                 {
