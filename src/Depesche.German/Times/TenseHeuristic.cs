@@ -192,7 +192,9 @@ public sealed class TenseHeuristic
                 return true;
             }
         }
-        return false;
+        // Any other separable first part (not|gelandet, kennen|gelernt): "ge" a few letters in, in a long word.
+        int ge = w.Length >= 9 ? w[2..6].IndexOf("ge", StringComparison.Ordinal) : -1;
+        return ge >= 0 && w[^1] == 't';
     }
 
     private static bool IsBoundary(string text, TokenInfo t)

@@ -203,6 +203,10 @@ internal static class TimeNormalizer
         {
             date = r.AddDays(back == 0 ? -7 : -back);
         }
+        else if (args.Contains("past"))
+        {
+            date = r.AddDays(-back);
+        }
         else if (args.Contains("future") || m.Tense != Tense.Past)
         {
             date = r.AddDays(ahead);
