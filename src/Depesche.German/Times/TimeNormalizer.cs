@@ -121,7 +121,15 @@ internal static class TimeNormalizer
                 {
                     // Only a different month moves the year: "am 19. September" in late September stays in that year.
                     int cmp = mo.CompareTo(rm);
-                    if (m.Tense == Tense.Past && cmp > 0 && !args.Contains("this-year"))
+                    if (args.Contains("last"))
+                    {
+                        year -= cmp >= 0 ? 1 : 0;
+                    }
+                    else if (args.Contains("next"))
+                    {
+                        year += cmp <= 0 ? 1 : 0;
+                    }
+                    else if (m.Tense == Tense.Past && cmp > 0 && !args.Contains("this-year"))
                     {
                         year--;
                     }
@@ -399,9 +407,9 @@ internal static class TimeNormalizer
             hour = int.Parse(c.AsSpan(0, sep), CultureInfo.InvariantCulture);
             minute = int.Parse(c.AsSpan(sep + 1), CultureInfo.InvariantCulture);
         }
-        else if (m.Text("h") is { } h && ParseInt(h) is { } hv)
+        else if (m.Text("h") is { } h && NumberOf(h) is { } hv && hv == Math.Floor(hv))
         {
-            hour = hv;
+            hour = (int)hv;
             if (m.Text("mi") is { } mi && ParseInt(mi) is { } mv)
             {
                 minute = mv;

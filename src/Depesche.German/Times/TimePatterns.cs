@@ -43,7 +43,7 @@ internal sealed class TimeRule
 /// The compiled time patterns. A pattern is a sequence of space-separated token elements:
 /// <c>word</c> or <c>a|b|c</c> (any case), <c>=Word</c> (this case), <c>&lt;class&gt;</c> (a lexicon or built-in class),
 /// <c>{name:class}</c> (a class captured under a name), each optionally followed by <c>?</c> (optional)
-/// or preceded by <c>!</c> (the token here must not be this) or, at the start, <c>~</c> (the token before the match must not be this). Only named captures exist.
+/// or preceded by <c>!</c> (the token here must not be this) or, at the start, <c>~</c> (the tokens before the match must not read as the ~ elements in order). Only named captures exist.
 /// Built-in classes: num (digits or number words), int, day (an ordinal 1.-31.), year (1000-2199),
 /// hour (0-24), clock (14:30, 14.30), numdate (24.02.2022, 3.5., 2022-02-24), capword (a capitalised word).
 /// </summary>

@@ -279,7 +279,18 @@ public sealed class TimesComponent : IComponent
             var e = elements[k];
             if (e.Behind)
             {
-                return t > 0 && Test(e, t - 1) ? -1 : Match(elements, k + 1, t, end);
+                // The leading ~ elements together: the tokens right before the match must not read as them.
+                int n = 0;
+                while (n < elements.Length && elements[n].Behind)
+                {
+                    n++;
+                }
+                bool all = t >= n;
+                for (int b = 0; all && b < n; b++)
+                {
+                    all = Test(elements[b], t - n + b);
+                }
+                return all ? -1 : Match(elements, n, t, end);
             }
             if (e.Negative)
             {
