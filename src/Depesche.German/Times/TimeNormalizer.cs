@@ -444,7 +444,15 @@ internal static class TimeNormalizer
     private static (string?, DateOnly?) Decade(ITimeMatch m)
     {
         // "in den 90er Jahren": the century from the reference (or the 1900s), the decade from the number.
-        if (m.Text("n") is not { } n || ParseInt(n.TrimEnd('e', 'r')) is not { } v || v % 10 != 0 || v > 90)
+        if (m.Text("n") is not { } n || ParseInt(n.TrimEnd('e', 'r', 'n', '-')) is not { } v || v % 10 != 0)
+        {
+            return (null, null);
+        }
+        if (v >= 1000)
+        {
+            return v <= 2190 ? ((v / 10).ToString("D3", CultureInfo.InvariantCulture), null) : (null, null);
+        }
+        if (v > 90)
         {
             return (null, null);
         }

@@ -119,6 +119,10 @@ public sealed class TimesComponent : IComponent
                         {
                             mask |= 1UL << TimePatterns.NumDate;
                         }
+                        else if (IsDecade(s))
+                        {
+                            mask |= 1UL << TimePatterns.Decade;
+                        }
                     }
                     else
                     {
@@ -135,6 +139,26 @@ public sealed class TimesComponent : IComponent
             }
             masks[i] = mask;
         }
+    }
+
+    /// <summary>90er, 1990er, 1970-er, 1970-ern: two or four digits ending in 0, then -er or -ern.</summary>
+    private static bool IsDecade(ReadOnlySpan<char> s)
+    {
+        int d = 0;
+        while (d < s.Length && char.IsAsciiDigit(s[d]))
+        {
+            d++;
+        }
+        if (d is not (2 or 4) || s[d - 1] != '0')
+        {
+            return false;
+        }
+        var rest = s[d..];
+        if (rest.Length > 0 && rest[0] == '-')
+        {
+            rest = rest[1..];
+        }
+        return rest is "er" or "ern";
     }
 
     private static ulong NumberClasses(ReadOnlySpan<char> s)
