@@ -101,7 +101,7 @@ public sealed class QuantitiesComponent : IComponent
         {
             return false;
         }
-        if (!TryNumber(text, tokens, first, numStart, end, out var num))
+        if (!TryNumber(text, tokens, inTime, first, numStart, end, out var num))
         {
             return false;
         }
@@ -133,7 +133,7 @@ public sealed class QuantitiesComponent : IComponent
         if (upper is null && last < end)
         {
             int linkLen = _data.MatchPhrase(text, tokens, last, end, out var link, between ? static r => r is ApproxRole.BetweenLink : static r => r is ApproxRole.RangeLink);
-            if (linkLen > 0 && last + linkLen < end && !inTime[last + linkLen] && TryNumber(text, tokens, first, last + linkLen, end, out var hi) && !hi.Age && hi.Role != NumberRole.Vague)
+            if (linkLen > 0 && last + linkLen < end && !inTime[last + linkLen] && TryNumber(text, tokens, inTime, first, last + linkLen, end, out var hi) && !hi.Age && hi.Role != NumberRole.Vague)
             {
                 double lo = value;
                 double up = hi.Value;
@@ -223,7 +223,7 @@ public sealed class QuantitiesComponent : IComponent
     }
 
     /// <summary>A number at token <paramref name="i"/>: digits, words, a digit range (30-40) or an age (74-Jährige), with multipliers after it.</summary>
-    private bool TryNumber(string text, ReadOnlySpan<TokenInfo> tokens, int first, int i, int end, out Num num)
+    private bool TryNumber(string text, ReadOnlySpan<TokenInfo> tokens, bool[] inTime, int first, int i, int end, out Num num)
     {
         num = default;
         var t = tokens[i];
@@ -238,6 +238,10 @@ public sealed class QuantitiesComponent : IComponent
                 if ((s.Length > 1 && s[0] == '0' && s[1] != ',') || !NumberWords.TryParseDigits(s, out value))
                 {
                     return false; // 030 (a phone prefix), 14:30, 24.02.2022
+                }
+                if ((i > first && tokens[i - 1].Kind == TokenKind.Number && !inTime[i - 1]) || (i + 1 < end && tokens[i + 1].Kind == TokenKind.Number && !inTime[i + 1]))
+                {
+                    return false; // "059 133 60 3333": a phone number or a code, not a count
                 }
                 if (i + 2 < end && tokens[i + 1].Kind == TokenKind.Punctuation && tokens[i + 1].Start == t.End && text[tokens[i + 1].Start] == '.')
                 {
