@@ -27,6 +27,42 @@ public sealed class TimeLexicon
 
     public FrozenDictionary<string, LexiconSense[]>.AlternateLookup<ReadOnlySpan<char>> Lookup { get; }
 
+    /// <summary>The suffixes that make a duration adjective of a number (<c>wöchig</c> → W), longest first.</summary>
+    public (string Suffix, string Unit)[] DurationSuffixes { get; private init; } = [];
+
+    /// <summary>Reads <c>zweiwöchigen</c>, <c>48-stündige</c>: the number and the unit, or false.</summary>
+    public bool TryDurationWord(ReadOnlySpan<char> word, out double amount, out string unit)
+    {
+        amount = 0;
+        unit = "";
+        if (word.Length < 7 || !char.IsLower(word[^1]))
+        {
+            return false;
+        }
+        foreach (var (suffix, u) in DurationSuffixes)
+        {
+            int at = word.IndexOf(suffix, StringComparison.Ordinal);
+            if (at <= 0)
+            {
+                continue;
+            }
+            var rest = word[(at + suffix.Length)..];
+            if (rest.Length > 2 || !(rest.IsEmpty || rest is "e" or "en" or "er" or "es" or "em"))
+            {
+                return false;
+            }
+            var number = word[..at].TrimEnd('-');
+            if (Quantities.NumberWords.TryParseDigits(number, out amount)
+                || (Quantities.NumberWords.Default.TryParseWord(number, out amount, out var role) && role is Quantities.NumberRole.Cardinal or Quantities.NumberRole.CardinalMultiplier))
+            {
+                unit = u;
+                return amount > 0;
+            }
+            return false;
+        }
+        return false;
+    }
+
     public static TimeLexicon Load()
     {
         var file = GermanData.Load("time-lexicon.tsv", "time-lexicon");
@@ -67,7 +103,14 @@ public sealed class TimeLexicon
                 Add(w + p.ToLowerInvariant(), new LexiconSense("weekday-part", wv + " " + pv));
             }
         }
-        return new TimeLexicon(words.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.OrdinalIgnoreCase));
+        var suffixes = words
+            .SelectMany(kv => kv.Value.Where(v => v.Class == "duration-suffix").Select(v => (Suffix: kv.Key, Unit: v.Value)))
+            .OrderByDescending(x => x.Suffix.Length)
+            .ToArray();
+        return new TimeLexicon(words.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.OrdinalIgnoreCase))
+        {
+            DurationSuffixes = suffixes,
+        };
     }
 
     /// <summary>Describes a word as the examples do: <c>class value</c> for each sense, joined by <c>; </c>.</summary>

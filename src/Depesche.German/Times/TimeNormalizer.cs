@@ -22,6 +22,8 @@ internal interface ITimeMatch
     DateOnly? LastDay { get; }
 
     Tense Tense { get; }
+
+    TimeLexicon Words { get; }
 }
 
 /// <summary>
@@ -31,7 +33,7 @@ internal interface ITimeMatch
 /// </summary>
 internal static class TimeNormalizer
 {
-    private static readonly string[] s_names = ["lit", "ymd", "weekday", "day", "part", "rel", "shift", "dur", "set-weekday", "clock", "weekend", "decade"];
+    private static readonly string[] s_names = ["lit", "ymd", "weekday", "day", "part", "rel", "shift", "dur", "set-weekday", "clock", "weekend", "decade", "dur-word"];
 
     public static bool IsKnown(string name) => Array.IndexOf(s_names, name) >= 0;
 
@@ -52,6 +54,7 @@ internal static class TimeNormalizer
             "clock" => Clock(m),
             "weekend" => Weekend(m),
             "decade" => Decade(m),
+            "dur-word" => (DurationWord(m), null),
             _ => (null, null),
         };
     }
@@ -106,6 +109,13 @@ internal static class TimeNormalizer
             day = ParseInt(ds.TrimEnd('.'));
         }
         string? season = m.Lexicon("s", "season");
+        foreach (string a in args)
+        {
+            if (a is ['q', >= '1' and <= '4'])
+            {
+                season = "Q" + a[1]; // a quarter takes a season's place: 2021-Q4
+            }
+        }
         var r = m.Reference;
         if (year is null)
         {
@@ -377,6 +387,23 @@ internal static class TimeNormalizer
             "DE" => "P" + amount + "DE",
             "CE" => "P" + amount + "CE",
             "Q" => "P" + amount + "Q",
+            _ => "P" + amount + unit,
+        };
+    }
+
+    /// <summary><c>zweiwöchigen</c> → P2W, <c>48-stündige</c> → PT48H.</summary>
+    private static string? DurationWord(ITimeMatch m)
+    {
+        if (m.Text("w") is not { } w || !m.Words.TryDurationWord(w, out double n, out string unit))
+        {
+            return null;
+        }
+        (n, unit) = Whole(n, unit);
+        string amount = n.ToString(CultureInfo.InvariantCulture);
+        return unit switch
+        {
+            "H" => "PT" + amount + "H",
+            "MIN" => "PT" + amount + "M",
             _ => "P" + amount + unit,
         };
     }

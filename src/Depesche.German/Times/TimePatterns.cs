@@ -46,13 +46,13 @@ internal sealed class TimeRule
 /// or preceded by <c>!</c> (the token here must not be this) or, at the start, <c>~</c> (the tokens before the match must not read as the ~ elements in order). Only named captures exist.
 /// Built-in classes: num (digits or number words), int, day (an ordinal 1.-31.), year (1000-2199),
 /// hour (0-24), clock (14:30, 14.30), numdate (24.02.2022, 3.5., 2022-02-24), capword (a capitalised word),
-/// decade (90er, 1990er, 1970-ern).
+/// decade (90er, 1990er, 1970-ern), durword (zweiwöchigen, 48-stündige: a number and a duration-suffix of the lexicon).
 /// </summary>
 internal sealed class TimePatterns
 {
-    public static readonly string[] BuiltinClasses = ["num", "int", "day", "year", "hour", "clock", "numdate", "capword", "decade"];
+    public static readonly string[] BuiltinClasses = ["num", "int", "day", "year", "hour", "clock", "numdate", "capword", "decade", "durword"];
 
-    public const int Num = 0, Int = 1, Day = 2, Year = 3, Hour = 4, Clock = 5, NumDate = 6, CapWord = 7, Decade = 8;
+    public const int Num = 0, Int = 1, Day = 2, Year = 3, Hour = 4, Clock = 5, NumDate = 6, CapWord = 7, Decade = 8, DurWord = 9;
 
     private static readonly Lazy<TimePatterns> s_default = new(() => Load(TimeLexicon.Default));
 

@@ -119,6 +119,10 @@ public sealed class TimesComponent : IComponent
                         {
                             mask |= 1UL << TimePatterns.NumDate;
                         }
+                        else if (_lexicon.TryDurationWord(s, out _, out _))
+                        {
+                            mask |= 1UL << TimePatterns.DurWord;
+                        }
                         else if (IsDecade(s))
                         {
                             mask |= 1UL << TimePatterns.Decade;
@@ -129,6 +133,10 @@ public sealed class TimesComponent : IComponent
                         if ((t.Flags & TokenFlags.Capitalized) != 0)
                         {
                             mask |= 1UL << TimePatterns.CapWord;
+                        }
+                        else if (s.Length >= 7 && s.Contains("ig", StringComparison.Ordinal) && _lexicon.TryDurationWord(s, out _, out _))
+                        {
+                            mask |= 1UL << TimePatterns.DurWord;
                         }
                         if (NumberWords.Default.TryParseWord(s, out _, out var role) && role is NumberRole.Cardinal or NumberRole.CardinalMultiplier or NumberRole.Fraction or NumberRole.Article)
                         {
@@ -233,6 +241,8 @@ public sealed class TimesComponent : IComponent
         public DateOnly? LastDay { get; set; }
 
         public PartialDate? Reference { get; }
+
+        public TimeLexicon Words => _c._lexicon;
 
         public Tense Tense => _tense ??= _c._tense.Of(_doc.Text, _doc.Tokens.AsSpan(), _sentence.FirstToken, _sentence.EndToken, _matchStart);
 
