@@ -33,7 +33,7 @@ internal interface ITimeMatch
 /// </summary>
 internal static class TimeNormalizer
 {
-    private static readonly string[] s_names = ["lit", "ymd", "weekday", "day", "part", "rel", "shift", "dur", "set-weekday", "clock", "weekend", "decade", "dur-word"];
+    private static readonly string[] s_names = ["lit", "ymd", "weekday", "day", "part", "rel", "shift", "dur", "set-weekday", "clock", "weekend", "decade", "dur-word", "century", "holiday"];
 
     public static bool IsKnown(string name) => Array.IndexOf(s_names, name) >= 0;
 
@@ -55,6 +55,8 @@ internal static class TimeNormalizer
             "weekend" => Weekend(m),
             "decade" => Decade(m),
             "dur-word" => (DurationWord(m), null),
+            "century" => m.Text("d") is { } c && ParseInt(c.TrimEnd('.')) is { } cv && cv is >= 1 and <= 22 ? ((cv - 1).ToString("D2", CultureInfo.InvariantCulture), null) : (null, null),
+            "holiday" => Holiday(m),
             _ => (null, null),
         };
     }
@@ -279,6 +281,10 @@ internal static class TimeNormalizer
             return (sign < 0 ? "PAST_REF" : "FUTURE_REF", null);
         }
         double n = m.Text("n") is { } nt ? NumberOf(nt) ?? double.NaN : 1;
+        if (!double.IsNaN(n))
+        {
+            (n, unit) = Whole(n, unit); // "vor einem halben Jahr": six months
+        }
         if (double.IsNaN(n) || n != Math.Floor(n) || n > 10000)
         {
             return (sign < 0 ? "PAST_REF" : "FUTURE_REF", null);
@@ -389,6 +395,56 @@ internal static class TimeNormalizer
             "Q" => "P" + amount + "Q",
             _ => "P" + amount + unit,
         };
+    }
+
+    /// <summary>A feast day: fixed (12-25) or counted from Easter Sunday; the year as written, else the reference's moved by the tense.</summary>
+    private static (string?, DateOnly?) Holiday(ITimeMatch m)
+    {
+        if (m.Lexicon("h", "holiday") is not { } h)
+        {
+            return (null, null);
+        }
+        int? written = m.Text("y") is { } ys ? ParseInt(ys) : null;
+        var r = m.Reference;
+        if (written is null && r is null)
+        {
+            return (h.StartsWith("easter", StringComparison.Ordinal) ? "XXXX-XX-XX" : "XXXX-" + h, null);
+        }
+        DateOnly On(int year)
+        {
+            if (h.StartsWith("easter", StringComparison.Ordinal))
+            {
+                int offset = h.Length > 6 ? int.Parse(h.AsSpan(6), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture) : 0;
+                return EasterSunday(year).AddDays(offset);
+            }
+            return new DateOnly(year, int.Parse(h.AsSpan(0, 2), CultureInfo.InvariantCulture), int.Parse(h.AsSpan(3, 2), CultureInfo.InvariantCulture));
+        }
+        int y = written ?? r!.Value.Year;
+        var date = On(y);
+        if (written is null && r!.Value.AsDate is { } rd)
+        {
+            if (m.Tense == Tense.Past && date > rd)
+            {
+                date = On(y - 1);
+            }
+            else if (m.Tense != Tense.Past && date < rd)
+            {
+                date = On(y + 1);
+            }
+        }
+        return (D(date), date);
+    }
+
+    /// <summary>Easter Sunday in the Gregorian calendar (the anonymous Gregorian algorithm).</summary>
+    public static DateOnly EasterSunday(int year)
+    {
+        int a = year % 19, b = year / 100, c = year % 100, d = b / 4, e = b % 4;
+        int f = (b + 8) / 25, g = (b - f + 1) / 3, h = ((19 * a) + b - d - g + 15) % 30;
+        int i = c / 4, k = c % 4, l = (32 + (2 * e) + (2 * i) - h - k) % 7;
+        int mm = (a + (11 * h) + (22 * l)) / 451;
+        int month = (h + l - (7 * mm) + 114) / 31;
+        int day = ((h + l - (7 * mm) + 114) % 31) + 1;
+        return new DateOnly(year, month, day);
     }
 
     /// <summary><c>zweiwöchigen</c> → P2W, <c>48-stündige</c> → PT48H.</summary>
