@@ -36,6 +36,9 @@ internal sealed class TimeRule
     public required string[] Args { get; init; }
     public required int Line { get; init; }
 
+    /// <summary>Where the expression's text ends: elements from here on (after <c>&gt;&gt;</c>) are read but not part of it.</summary>
+    public required int SpanEnd { get; init; }
+
     public int SlotOf(string name) => Array.IndexOf(Slots, name);
 }
 
@@ -43,6 +46,7 @@ internal sealed class TimeRule
 /// The compiled time patterns. A pattern is a sequence of space-separated token elements:
 /// <c>word</c> or <c>a|b|c</c> (any case), <c>=Word</c> (this case), <c>&lt;class&gt;</c> (a lexicon or built-in class),
 /// <c>{name:class}</c> (a class captured under a name), each optionally followed by <c>?</c> (optional)
+/// <c>&gt;&gt;</c> ends the expression's text (what follows is read, and may be captured, but is not part of it);
 /// or preceded by <c>!</c> (the token here must not be this) or, at the start, <c>~</c> (the tokens before the match must not read as the ~ elements in order). Only named captures exist.
 /// Built-in classes: num (digits or number words), int, day (an ordinal 1.-31.), year (1000-2199),
 /// hour (0-24), clock (14:30, 14.30), numdate (24.02.2022, 3.5., 2022-02-24), capword (a capitalised word),
@@ -136,8 +140,18 @@ internal sealed class TimePatterns
             }
             var slots = new List<string>();
             var elements = new List<PatternElement>();
+            int spanEnd = -1;
             foreach (string raw in row[0].Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
+                if (raw == ">>")
+                {
+                    if (spanEnd >= 0 || elements.Count == 0)
+                    {
+                        throw DataFile.Invalid(file.Name, row.Line, "'>>' comes once, after the expression's own elements");
+                    }
+                    spanEnd = elements.Count;
+                    continue;
+                }
                 var e = new PatternElement();
                 string p = raw;
                 if (p.Length > 1 && p[0] == '!')
@@ -226,6 +240,7 @@ internal sealed class TimePatterns
                 Norm = norm[0],
                 Args = norm[1..],
                 Line = row.Line,
+                SpanEnd = spanEnd >= 0 ? spanEnd : elements.Count,
             });
         }
 

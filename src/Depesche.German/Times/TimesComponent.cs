@@ -218,6 +218,8 @@ public sealed class TimesComponent : IComponent
         private Sentence _sentence;
         private int _matchStart;
         private Tense? _tense;
+        private int _boundary;
+        private int _boundaryToken;
 
         public MatchState(TimesComponent c, Document doc, ulong[] masks, int[] ids)
         {
@@ -285,7 +287,13 @@ public sealed class TimesComponent : IComponent
             _seen[r] = _stamp;
             var rule = _c._patterns.Rules[r];
             Array.Fill(_caps, -1);
+            _boundary = rule.SpanEnd;
+            _boundaryToken = -1;
             int e = Match(rule.Elements, 0, i, end);
+            if (e >= 0 && rule.SpanEnd < rule.Elements.Length)
+            {
+                e = _boundaryToken;
+            }
             if (e <= i || e < bestEnd || (e == bestEnd && r > BestRule))
             {
                 return;
@@ -306,6 +314,10 @@ public sealed class TimesComponent : IComponent
 
         private int Match(PatternElement[] elements, int k, int t, int end)
         {
+            if (k == _boundary)
+            {
+                _boundaryToken = t; // the last assignment is the one on the path that succeeds
+            }
             if (k == elements.Length)
             {
                 return t;
