@@ -1,6 +1,8 @@
 using Depesche.German.Quotes;
+using Depesche.German.Quantities;
 using Depesche.German.Segmentation;
 using Depesche.German.Structure;
+using Depesche.German.Times;
 using Depesche.Processing;
 
 namespace Depesche.German;
@@ -56,7 +58,10 @@ public static class GermanPipeline
         {
             builder.Add(new Syntax.ParserComponent());
         }
-        // Later stages add their components here, each guarded by `if (stage >= Stage.X)`.
+        if (stage >= Stage.Times)
+        {
+            builder.Add(new TimesComponent()).Add(new QuantitiesComponent());
+        }
         if (stage >= Stage.Quotes)
         {
             builder.Add(new QuotesComponent());
