@@ -12,8 +12,8 @@ namespace Depesche.Store;
 /// </summary>
 public sealed class CorpusStore : IDisposable
 {
-    /// <summary>How long to wait for another process's lock before giving up (milliseconds).</summary>
-    public const int BusyTimeoutMs = 10_000;
+    /// <summary>How long to wait for another process's lock before giving up (milliseconds; tests shorten it).</summary>
+    public static int BusyTimeoutMs { get; internal set; } = 10_000;
 
     private CorpusStore(SqliteConnection connection, string path)
     {
@@ -55,7 +55,7 @@ public sealed class CorpusStore : IDisposable
             DataSource = full,
             Mode = create ? SqliteOpenMode.ReadWriteCreate : SqliteOpenMode.ReadWrite,
             Pooling = false,
-            DefaultTimeout = BusyTimeoutMs / 1000,
+            DefaultTimeout = Math.Max(1, BusyTimeoutMs / 1000),
         };
         var connection = new SqliteConnection(builder.ToString());
         try

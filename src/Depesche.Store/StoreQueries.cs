@@ -68,14 +68,14 @@ public sealed class StoreQueries
                    coalesce(e.canonical, q.speaker_text) AS speaker, q.text AS quote,
                    q.start AS start, q."end" AS "end", q.speaker_start AS speaker_start, q.speaker_end AS speaker_end,
                    q.cue_text AS cue
-            FROM quotes q
-            JOIN documents d ON d.doc = q.doc
+            FROM documents d
+            JOIN quotes q ON q.doc = d.doc
             LEFT JOIN entities e ON e.doc = q.doc AND e.id = q.speaker_entity
             WHERE ($speaker IS NULL OR q.speaker_key LIKE $speaker ESCAPE '\')
               AND ($about IS NULL OR q.text_key LIKE $about ESCAPE '\')
               AND ($from IS NULL OR d.day_last >= $from)
               AND ($to IS NULL OR d.day_first <= $to)
-            ORDER BY d.day_first IS NULL, d.day_first, d.doc, q.idx
+            ORDER BY d.day_first, d.doc, q.idx
             LIMIT $limit
             """;
         return Query(sql,
@@ -90,43 +90,17 @@ public sealed class StoreQueries
 
     public QueryResult Entities(string? type, int top)
     {
-        const string sql = """
-            SELECT canonical, type, count(DISTINCT doc) AS documents, sum(mentions) AS mentions, min(doc) AS first_doc
-            FROM entities
-            WHERE ($type IS NULL OR type = $type)
-            GROUP BY canonical, type
-            ORDER BY documents DESC, mentions DESC, canonical
-            LIMIT $limit
+        // entity_stats is kept in step with every stored batch, so the ranking reads an index, not all mentions.
+        const string select = """
+            SELECT s.canonical AS canonical, s.type AS type, s.documents AS documents, s.mentions AS mentions,
+                   d.id AS document,
+                   (SELECT e.first_start FROM entities e WHERE e.doc = s.first_doc AND e.canonical = s.canonical AND e.type = s.type LIMIT 1) AS start,
+                   (SELECT e.first_end FROM entities e WHERE e.doc = s.first_doc AND e.canonical = s.canonical AND e.type = s.type LIMIT 1) AS "end"
+            FROM entity_stats s JOIN documents d ON d.doc = s.first_doc
             """;
-        var grouped = Query(sql, [("$type", NormaliseType(type)), ("$limit", Limit(top))]);
-        var rows = new List<object?[]>(grouped.Rows.Count);
-        _store.Run(() =>
-        {
-            using var cmd = _store.Connection.CreateCommand();
-            cmd.CommandText = """
-                SELECT d.id, e.first_start, e.first_end FROM entities e JOIN documents d ON d.doc = e.doc
-                WHERE e.doc = $doc AND e.canonical = $canonical AND e.type = $type LIMIT 1
-                """;
-            var pDoc = cmd.Parameters.Add("$doc", SqliteType.Integer);
-            var pCanonical = cmd.Parameters.Add("$canonical", SqliteType.Text);
-            var pType = cmd.Parameters.Add("$type", SqliteType.Text);
-            foreach (var g in grouped.Rows)
-            {
-                pDoc.Value = g[4];
-                pCanonical.Value = g[0];
-                pType.Value = g[1];
-                using var r = cmd.ExecuteReader();
-                object? id = null, start = null, end = null;
-                if (r.Read())
-                {
-                    id = r.GetValue(0);
-                    start = r.IsDBNull(1) ? null : r.GetValue(1);
-                    end = r.IsDBNull(2) ? null : r.GetValue(2);
-                }
-                rows.Add([g[0], g[1], g[2], g[3], id, start, end]);
-            }
-        });
-        return new QueryResult(["canonical", "type", "documents", "mentions", "document", "start", "end"], rows);
+        string? t = NormaliseType(type);
+        string sql = select + (t is null ? "" : " WHERE s.type = $type") + " ORDER BY s.documents DESC, s.mentions DESC, s.canonical LIMIT $limit";
+        return Query(sql, [("$type", t), ("$limit", Limit(top))]);
     }
 
     public QueryResult Events(EventFilter f)
@@ -135,12 +109,12 @@ public sealed class StoreQueries
             SELECT d.id AS document, d.date AS date, v.type AS type, v.cameo AS cameo, v.mode AS mode,
                    v.actor_text AS actor, v.target_text AS target, v.location_text AS location,
                    v.trigger_text AS trigger, v.trigger_start AS start, v.trigger_end AS "end", v.sentence AS sentence
-            FROM events v
-            JOIN documents d ON d.doc = v.doc
+            FROM documents d
+            JOIN events v ON v.doc = d.doc
             WHERE ($type IS NULL OR v.type = $type)
               AND ($actor IS NULL OR v.actor_key LIKE $actor ESCAPE '\')
               AND ($target IS NULL OR v.target_key LIKE $target ESCAPE '\')
-            ORDER BY d.day_first IS NULL, d.day_first, d.doc, v.idx
+            ORDER BY d.day_first, d.doc, v.idx
             LIMIT $limit
             """;
         return Query(sql,
@@ -155,31 +129,45 @@ public sealed class StoreQueries
     /// <summary>What the store knows about an entity, in date order: events it takes part in, its quotes, and the first mention in each other report.</summary>
     public QueryResult Timeline(string entity, int limit = 1000)
     {
+        // The reports that name the entity come from entity_stats (distinct names) and the entities index;
+        // events and quotes are then looked for in those reports only. The sentence around a mention is
+        // cut from the text for the rows shown, after the limit.
         const string sql = """
-            WITH hit AS (
-                SELECT doc, min(first_start) AS first_start, min(first_end) AS first_end
-                FROM entities WHERE canonical_key LIKE $name ESCAPE '\' GROUP BY doc
+            WITH names AS MATERIALIZED (
+                SELECT canonical, type FROM entity_stats WHERE canonical_key LIKE $name ESCAPE '\'
+            ),
+            docs AS MATERIALIZED (
+                SELECT e.doc AS doc, min(e.first_start) AS first_start, min(e.first_end) AS first_end
+                FROM names n CROSS JOIN entities e ON e.canonical = n.canonical AND e.type = n.type
+                GROUP BY e.doc
             ),
             rows AS (
-                SELECT v.doc AS doc, 'event' AS kind, v.type || ': ' || v.trigger_text
-                         || coalesce(' (actor: ' || v.actor_text || ')', '') || coalesce(' (target: ' || v.target_text || ')', '') AS what,
+                SELECT v.doc AS doc, 'event' AS kind,
+                       v.type || ': ' || v.trigger_text || coalesce(' (actor: ' || v.actor_text || ')', '') || coalesce(' (target: ' || v.target_text || ')', '') AS what,
                        v.trigger_start AS start, v.trigger_end AS "end"
-                FROM events v WHERE v.actor_key LIKE $name ESCAPE '\' OR v.target_key LIKE $name ESCAPE '\'
+                FROM docs h CROSS JOIN events v ON v.doc = h.doc
+                WHERE v.actor_key LIKE $name ESCAPE '\' OR v.target_key LIKE $name ESCAPE '\'
                 UNION ALL
                 SELECT q.doc, 'quote', q.text, q.start, q."end"
-                FROM quotes q WHERE q.speaker_key LIKE $name ESCAPE '\'
+                FROM docs h CROSS JOIN quotes q ON q.doc = h.doc
+                WHERE q.speaker_key LIKE $name ESCAPE '\'
                 UNION ALL
-                SELECT h.doc, 'mention',
+                SELECT h.doc, 'mention', NULL, h.first_start, h.first_end FROM docs h
+            ),
+            page AS MATERIALIZED (
+                SELECT r.doc AS doc, d.day_first AS day, d.date AS date, d.id AS document, r.kind AS kind, r.what AS what, r.start AS start, r."end" AS "end"
+                FROM rows r CROSS JOIN documents d ON d.doc = r.doc
+                ORDER BY d.day_first IS NULL, d.day_first, r.doc, r.start, r.kind
+                LIMIT $limit
+            )
+            SELECT p.date AS date, p.document AS document, p.kind AS kind,
+                   coalesce(p.what,
                        (SELECT substr(d2.text, json_extract(s.value, '$[0]') + 1, json_extract(s.value, '$[1]') - json_extract(s.value, '$[0]'))
                         FROM documents d2, json_each(d2.sentences) s
-                        WHERE d2.doc = h.doc AND json_extract(s.value, '$[0]') <= h.first_start AND json_extract(s.value, '$[1]') > h.first_start),
-                       h.first_start, h.first_end
-                FROM hit h
-            )
-            SELECT d.date AS date, d.id AS document, r.kind AS kind, r.what AS what, r.start AS start, r."end" AS "end"
-            FROM rows r JOIN documents d ON d.doc = r.doc
-            ORDER BY d.day_first IS NULL, d.day_first, d.doc, r.start, r.kind
-            LIMIT $limit
+                        WHERE d2.doc = p.doc AND json_extract(s.value, '$[0]') <= p.start AND json_extract(s.value, '$[1]') > p.start)) AS what,
+                   p.start AS start, p."end" AS "end"
+            FROM page p
+            ORDER BY p.day IS NULL, p.day, p.doc, p.start, p.kind
             """;
         if (string.IsNullOrWhiteSpace(entity))
         {
@@ -212,9 +200,9 @@ public sealed class StoreQueries
             {
                 return QueryRaw(sql, [("$q", query), ("$limit", Limit(limit))]);
             }
-            catch (SqliteException ex) when (ex.Message.Contains("fts5", StringComparison.OrdinalIgnoreCase) || ex.Message.Contains("syntax", StringComparison.OrdinalIgnoreCase))
+            catch (SqliteException ex) when ((ex.SqliteErrorCode & 0xFF) == 1)
             {
-                throw new DepescheException(ErrorCodes.InvalidSearch, $"not a valid search: {query} ({ex.Message.Split('\n')[0]})", ex);
+                throw new DepescheException(ErrorCodes.InvalidSearch, $"not a valid search: {query} ({ex.Message.Split('\n')[0].Replace("SQLite Error 1: ", "", StringComparison.Ordinal)})", ex);
             }
         });
     }

@@ -90,9 +90,19 @@ public static class StoreSchema
             first_end     INTEGER,
             PRIMARY KEY(doc, idx)
         ) WITHOUT ROWID;
-        CREATE INDEX entities_key ON entities(canonical_key);
-        CREATE INDEX entities_name ON entities(canonical, type, doc, mentions);
-        CREATE INDEX entities_type ON entities(type, canonical, doc, mentions);
+        CREATE INDEX entities_name ON entities(canonical, type);
+
+        CREATE TABLE entity_stats(
+            canonical     TEXT NOT NULL,
+            type          TEXT NOT NULL,
+            canonical_key TEXT NOT NULL,
+            documents     INTEGER NOT NULL,
+            mentions      INTEGER NOT NULL,
+            first_doc     INTEGER NOT NULL,
+            PRIMARY KEY(canonical, type)
+        ) WITHOUT ROWID;
+        CREATE INDEX entity_stats_rank ON entity_stats(documents DESC, mentions DESC, canonical);
+        CREATE INDEX entity_stats_type ON entity_stats(type, documents DESC, mentions DESC, canonical);
 
         CREATE TABLE mentions(
             doc    INTEGER NOT NULL REFERENCES documents(doc),

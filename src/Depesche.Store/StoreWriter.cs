@@ -26,7 +26,9 @@ public sealed class StoreWriter : IDisposable
     private readonly SqliteCommand _failure;
     private readonly SqliteCommand _clearFailure;
     private readonly SqliteCommand[] _all;
+    private readonly SqliteCommand _stats;
     private SqliteTransaction? _tx;
+    private long? _batchFirstDoc;
     private readonly string _now = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 
     public StoreWriter(CorpusStore store)
@@ -61,7 +63,19 @@ public sealed class StoreWriter : IDisposable
         _clearFailure = _c.CreateCommand();
         _clearFailure.CommandText = "DELETE FROM failures WHERE source = $p0";
         _clearFailure.Parameters.Add(new SqliteParameter("$p0", null));
-        _all = [_doc, _fts, _entity, _mention, _quote, _quantity, _time, _event, _relation, _failure, _clearFailure];
+        _stats = _c.CreateCommand();
+        // Keeps entity_stats (names by how many reports name them) in step with the batch, inside its transaction.
+        _stats.CommandText = """
+            INSERT INTO entity_stats(canonical, type, canonical_key, documents, mentions, first_doc)
+            SELECT canonical, type, min(canonical_key), count(DISTINCT doc), sum(mentions), min(doc)
+            FROM entities WHERE doc >= $p0 GROUP BY canonical, type
+            ON CONFLICT(canonical, type) DO UPDATE SET
+                documents = documents + excluded.documents,
+                mentions = mentions + excluded.mentions,
+                first_doc = min(first_doc, excluded.first_doc)
+            """;
+        _stats.Parameters.Add(new SqliteParameter("$p0", null));
+        _all = [_stats, _doc, _fts, _entity, _mention, _quote, _quantity, _time, _event, _relation, _failure, _clearFailure];
     }
 
     private SqliteCommand Insert(string table, params string[] columns)
@@ -97,6 +111,11 @@ public sealed class StoreWriter : IDisposable
         }
         _store.Run(() =>
         {
+            if (_batchFirstDoc is { } first)
+            {
+                Exec(_stats, first);
+                _batchFirstDoc = null;
+            }
             _tx.Commit();
             _tx.Dispose();
             _tx = null;
@@ -112,6 +131,7 @@ public sealed class StoreWriter : IDisposable
         _tx.Rollback();
         _tx.Dispose();
         _tx = null;
+        _batchFirstDoc = null;
     }
 
     /// <summary>Records that an input failed (reading or extraction); the latest failure per source and line is kept.</summary>
@@ -187,6 +207,7 @@ public sealed class StoreWriter : IDisposable
         Set(ps, ref k, p.Tokens);
         Set(ps, ref k, text);
         long doc = (long)_doc.ExecuteScalar()!;
+        _batchFirstDoc ??= doc;
 
         Exec(_fts, doc, text);
         Exec(_clearFailure, d.Source);
