@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Collections.Immutable;
 using System.Text.Json;
 using Depesche.Model;
@@ -136,12 +135,11 @@ public static class DocumentLoader
 
     private static ImmutableArray<TokenInfo> ReadTokens(byte[] blob, Utf16Map u)
     {
-        int n = blob.Length / PreparedDocument.TokenRecordSize;
-        var b = ImmutableArray.CreateBuilder<TokenInfo>(n);
-        for (int i = 0; i < n; i++)
+        var decoded = PreparedDocument.DecodeTokens(blob);
+        var b = ImmutableArray.CreateBuilder<TokenInfo>(decoded.Count);
+        foreach (var (start, end, kind, flags) in decoded)
         {
-            var rec = blob.AsSpan(i * PreparedDocument.TokenRecordSize, PreparedDocument.TokenRecordSize);
-            b.Add(new TokenInfo(u.At(BinaryPrimitives.ReadInt32LittleEndian(rec)), u.At(BinaryPrimitives.ReadInt32LittleEndian(rec[4..])), (TokenKind)rec[8], (TokenFlags)rec[9]));
+            b.Add(new TokenInfo(u.At(start), u.At(end), kind, flags));
         }
         return b.MoveToImmutable();
     }

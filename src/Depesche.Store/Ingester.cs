@@ -131,6 +131,14 @@ public static class Ingester
         {
             // Lets the query planner know the tables' sizes; cheap, and limited so that big stores stay quick.
             store.Run(() => CorpusStore.Execute(store.Connection, "PRAGMA analysis_limit = 1000; PRAGMA optimize;"));
+            try
+            {
+                store.Checkpoint();
+            }
+            catch (DepescheException ex) when (ex.Code == ErrorCodes.StoreLocked)
+            {
+                // A reader holds an old snapshot: the log is folded in by a later checkpoint.
+            }
         }
         progress?.Invoke(new IngestCounts(seen, added, skipped, failed, clock.Elapsed));
         return new IngestSummary(added, skipped, failed, failures, clock.Elapsed);

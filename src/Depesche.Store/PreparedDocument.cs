@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -13,8 +12,6 @@ namespace Depesche.Store;
 /// </summary>
 public sealed class PreparedDocument
 {
-    /// <summary>Bytes per token in <c>documents.tokens</c>: start and end (int32, code points), kind, flags.</summary>
-    public const int TokenRecordSize = 10;
 
     private PreparedDocument(Document document, string id, bool derivedId, string hash, CodePointMap map, int length, string paragraphs, string sentences, byte[]? tokens)
     {
@@ -88,23 +85,80 @@ public sealed class PreparedDocument
         sb.Append(']');
         string sentences = sb.ToString();
 
-        byte[]? tokens = null;
-        if (storeTokens)
-        {
-            var list = document.Tokens;
-            tokens = new byte[list.Length * TokenRecordSize];
-            var span = tokens.AsSpan();
-            for (int i = 0; i < list.Length; i++)
-            {
-                var t = list[i];
-                var rec = span.Slice(i * TokenRecordSize, TokenRecordSize);
-                BinaryPrimitives.WriteInt32LittleEndian(rec, map.ToCodePoint(t.Start));
-                BinaryPrimitives.WriteInt32LittleEndian(rec[4..], map.ToCodePoint(t.End));
-                rec[8] = (byte)t.Kind;
-                rec[9] = (byte)t.Flags;
-            }
-        }
+        byte[]? tokens = storeTokens ? EncodeTokens(document.Tokens, map) : null;
         return new PreparedDocument(document, document.Id, derivedId, hash ?? HashOf(document.Text), map, length, paragraphs, sentences, tokens);
+    }
+
+    /// <summary>
+    /// The tokens column: per token, the gap since the previous token's end and the token's length
+    /// (both in code points, as unsigned LEB128 varints), then its kind and its flags (one byte each).
+    /// About four bytes a token.
+    /// </summary>
+    public static byte[] EncodeTokens(System.Collections.Immutable.ImmutableArray<TokenInfo> tokens, CodePointMap map)
+    {
+        var buffer = new byte[tokens.Length * 12];
+        int pos = 0, prevEnd = 0;
+        foreach (var t in tokens)
+        {
+            int start = map.ToCodePoint(t.Start), end = map.ToCodePoint(t.End);
+            pos = WriteVarint(buffer, pos, (uint)(start - prevEnd));
+            pos = WriteVarint(buffer, pos, (uint)(end - start));
+            buffer[pos++] = (byte)t.Kind;
+            buffer[pos++] = (byte)t.Flags;
+            prevEnd = end;
+        }
+        return buffer.AsSpan(0, pos).ToArray();
+    }
+
+    /// <summary>Reads the tokens column back as code-point ranges with kind and flags.</summary>
+    public static List<(int Start, int End, TokenKind Kind, TokenFlags Flags)> DecodeTokens(ReadOnlySpan<byte> blob)
+    {
+        var list = new List<(int, int, TokenKind, TokenFlags)>(blob.Length / 4);
+        int pos = 0, prevEnd = 0;
+        while (pos < blob.Length)
+        {
+            int start = prevEnd + (int)ReadVarint(blob, ref pos);
+            int end = start + (int)ReadVarint(blob, ref pos);
+            if (pos + 2 > blob.Length)
+            {
+                throw new DepescheException(ErrorCodes.StoreCorrupt, "a tokens column is truncated");
+            }
+            list.Add((start, end, (TokenKind)blob[pos], (TokenFlags)blob[pos + 1]));
+            pos += 2;
+            prevEnd = end;
+        }
+        return list;
+    }
+
+    private static int WriteVarint(byte[] buffer, int pos, uint value)
+    {
+        while (value >= 0x80)
+        {
+            buffer[pos++] = (byte)(value | 0x80);
+            value >>= 7;
+        }
+        buffer[pos++] = (byte)value;
+        return pos;
+    }
+
+    private static uint ReadVarint(ReadOnlySpan<byte> blob, ref int pos)
+    {
+        uint value = 0;
+        int shift = 0;
+        while (true)
+        {
+            if (pos >= blob.Length || shift > 28)
+            {
+                throw new DepescheException(ErrorCodes.StoreCorrupt, "a tokens column is malformed");
+            }
+            byte b = blob[pos++];
+            value |= (uint)(b & 0x7F) << shift;
+            if (b < 0x80)
+            {
+                return value;
+            }
+            shift += 7;
+        }
     }
 
     /// <summary>The first and last calendar day a partial date may stand for, as ISO dates.</summary>
