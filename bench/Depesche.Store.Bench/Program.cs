@@ -50,13 +50,13 @@ var records = Enumerable.Range(0, count).Select(k =>
 });
 
 var german = GermanPipeline.Default;
-var synthetic = new SyntheticAnnotator();
+var synthetic = new SyntheticAnnotator(producedElsewhere: german.Produces);
 var builder = Pipeline.CreateBuilder();
 foreach (var c in german.Components)
 {
     builder.Add(c);
 }
-bool addSynthetic = !german.Produces.Any(p => synthetic.Produces.Contains(p));
+bool addSynthetic = synthetic.Produces.Count > 0;
 if (addSynthetic)
 {
     builder.Add(synthetic);
@@ -69,7 +69,7 @@ using (var store = CorpusStore.OpenWrite(dbPath))
 {
     summary = Ingester.Run(store, records.Select(r => new InputItem(r, null)), pipeline, new IngestOptions());
 }
-Console.Error.WriteLine($"store: {summary.Added} added, {summary.Skipped} skipped in {sw.Elapsed.TotalSeconds:F1} s (synthetic layers: {addSynthetic}); {new FileInfo(dbPath).Length / 1_000_000.0:F0} MB");
+Console.Error.WriteLine($"store: {summary.Added} added, {summary.Skipped} skipped in {sw.Elapsed.TotalSeconds:F1} s (synthetic layers: {string.Join(", ", synthetic.Produces)}); {new FileInfo(dbPath).Length / 1_000_000.0:F0} MB");
 
 int exit = 0;
 using (var store = CorpusStore.OpenRead(dbPath))

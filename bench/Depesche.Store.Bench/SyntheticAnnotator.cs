@@ -16,19 +16,23 @@ public sealed class SyntheticAnnotator : IComponent
 {
     private static readonly string[] s_eventTypes = ["CONSULT", "DISAPPROVE", "MOBILIZE", "AID", "ACCUSE", "COOPERATE", "THREATEN", "DEMAND"];
     private static readonly string[] s_cameo = ["04", "11", "15", "07", "11", "06", "13", "10"];
+    private static readonly LayerKey[] s_all = [Layers.Entities, Layers.Quotes, Layers.Quantities, Layers.Times, Layers.Events, Layers.Relations];
     private readonly IReadOnlyList<(string[] Tokens, EntityType Type)>? _names;
+    private readonly LayerKey[] _produces;
 
-    /// <summary>Names to mark, each with its type; null for the capitalisation heuristic.</summary>
-    public SyntheticAnnotator(IEnumerable<(string Name, EntityType Type)>? names = null)
+    /// <summary>Names to mark, each with its type (null for the capitalisation heuristic); layers that others already produce are left to them.</summary>
+    public SyntheticAnnotator(IEnumerable<(string Name, EntityType Type)>? names = null, IEnumerable<LayerKey>? producedElsewhere = null)
     {
         _names = names?.Select(n => (n.Name.Split(' '), n.Type)).ToList();
+        var skip = producedElsewhere?.ToHashSet() ?? [];
+        _produces = [.. s_all.Where(k => !skip.Contains(k))];
     }
 
     public string Name => "synthetic";
 
     public IReadOnlyList<LayerKey> Requires => [Layers.Tokens, Layers.Sentences];
 
-    public IReadOnlyList<LayerKey> Produces => [Layers.Entities, Layers.Quotes, Layers.Quantities, Layers.Times, Layers.Events, Layers.Relations];
+    public IReadOnlyList<LayerKey> Produces => _produces;
 
     public void Process(Document doc)
     {
@@ -135,12 +139,20 @@ public sealed class SyntheticAnnotator : IComponent
             }
         }
 
-        doc.Set(Layers.Entities, entities);
-        doc.Set(Layers.Quotes, quotes.ToImmutable());
-        doc.Set(Layers.Quantities, quantities.ToImmutable());
-        doc.Set(Layers.Times, times.ToImmutable());
-        doc.Set(Layers.Events, events.ToImmutable());
-        doc.Set(Layers.Relations, relations.ToImmutable());
+        SetIfProduced(doc, Layers.Entities, entities);
+        SetIfProduced(doc, Layers.Quotes, quotes.ToImmutable());
+        SetIfProduced(doc, Layers.Quantities, quantities.ToImmutable());
+        SetIfProduced(doc, Layers.Times, times.ToImmutable());
+        SetIfProduced(doc, Layers.Events, events.ToImmutable());
+        SetIfProduced(doc, Layers.Relations, relations.ToImmutable());
+    }
+
+    private void SetIfProduced<T>(Document doc, LayerKey<ImmutableArray<T>> key, ImmutableArray<T> value)
+    {
+        if (_produces.Contains(key))
+        {
+            doc.Set(key, value);
+        }
     }
 
     private int MatchName(Document doc, int t, int end, bool sentenceStart, out EntityType type)
