@@ -130,9 +130,10 @@ public sealed class StoreQueries
     public QueryResult Timeline(string entity, int limit = 1000)
     {
         // The reports that name the entity come from entity_stats (distinct names) and the entities index;
-        // events and quotes are then looked for in those reports only. The sentence around a mention is
-        // cut from the text for the rows shown, after the limit.
-        const string sql = """
+        // events and quotes are then looked for in those reports only — or in all reports when no entity
+        // has the name (a store without an entities layer still has speakers and actors). The sentence
+        // around a mention is cut from the text for the rows shown, after the limit.
+        const string template = """
             WITH names AS MATERIALIZED (
                 SELECT canonical, type FROM entity_stats WHERE canonical_key LIKE $name ESCAPE '\'
             ),
@@ -145,11 +146,11 @@ public sealed class StoreQueries
                 SELECT v.doc AS doc, 'event' AS kind,
                        v.type || ': ' || v.trigger_text || coalesce(' (actor: ' || v.actor_text || ')', '') || coalesce(' (target: ' || v.target_text || ')', '') AS what,
                        v.trigger_start AS start, v.trigger_end AS "end"
-                FROM docs h CROSS JOIN events v ON v.doc = h.doc
+                FROM {EVENTS}
                 WHERE v.actor_key LIKE $name ESCAPE '\' OR v.target_key LIKE $name ESCAPE '\'
                 UNION ALL
                 SELECT q.doc, 'quote', q.text, q.start, q."end"
-                FROM docs h CROSS JOIN quotes q ON q.doc = h.doc
+                FROM {QUOTES}
                 WHERE q.speaker_key LIKE $name ESCAPE '\'
                 UNION ALL
                 SELECT h.doc, 'mention', NULL, h.first_start, h.first_end FROM docs h
@@ -173,7 +174,12 @@ public sealed class StoreQueries
         {
             throw new DepescheException(ErrorCodes.InvalidArgument, "--entity needs a name");
         }
-        return Query(sql, [("$name", Pattern(entity)), ("$limit", Limit(limit))]);
+        string? pattern = Pattern(entity);
+        bool named = Query("SELECT 1 FROM entity_stats WHERE canonical_key LIKE $name ESCAPE '\\' LIMIT 1", [("$name", pattern)]).Rows.Count > 0;
+        string sql = template
+            .Replace("{EVENTS}", named ? "docs h CROSS JOIN events v ON v.doc = h.doc" : "events v", StringComparison.Ordinal)
+            .Replace("{QUOTES}", named ? "docs h CROSS JOIN quotes q ON q.doc = h.doc" : "quotes q", StringComparison.Ordinal);
+        return Query(sql, [("$name", pattern), ("$limit", Limit(limit))]);
     }
 
     /// <summary>Full-text search (FTS5, case and diacritics folded) with highlighted snippets; the text's words must all occur.</summary>

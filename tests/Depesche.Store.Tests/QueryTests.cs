@@ -175,3 +175,27 @@ public sealed class QueryTests : IClassFixture<SampleStore>
         Assert.InRange(stats.GetProperty("entities").GetInt32(), 30 * Samples.Names.Length, 30 * Samples.Names.Length + 2);
     }
 }
+
+public sealed class TimelineWithoutEntitiesTests
+{
+    [Fact]
+    public void A_store_without_an_entities_layer_still_has_a_timeline_of_speakers()
+    {
+        using var dir = new TempDir();
+        var builder = Processing.Pipeline.CreateBuilder();
+        foreach (var c in German.GermanPipeline.Create(German.Stage.Segment).Components)
+        {
+            builder.Add(c);
+        }
+        builder.Add(new Store.Bench.SyntheticAnnotator(Samples.Names, [Processing.Layers.Entities]));
+        using (var store = CorpusStore.OpenWrite(dir.File("s.db")))
+        {
+            Ingester.Run(store, Samples.Items(Samples.JsonLines(10)), builder.Build(), new IngestOptions());
+        }
+        var run = CliRun.Of("query", "timeline", "--entity", "Jürgen Weiss", "--db", dir.File("s.db"), "--format", "json");
+        Assert.Equal(0, run.Exit);
+        var rows = run.Json().EnumerateArray().ToList();
+        Assert.Equal(10, rows.Count);
+        Assert.All(rows, r => Assert.Equal("quote", r.GetProperty("kind").GetString()));
+    }
+}
