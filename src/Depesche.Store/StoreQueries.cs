@@ -63,30 +63,45 @@ public sealed class StoreQueries
 
     public QueryResult Quotes(QuoteFilter f)
     {
-        const string sql = """
+        // Only the filters given become conditions, so that the planner can use the speaker index.
+        var where = new List<string>();
+        var ps = new List<(string, object?)> { ("$limit", Limit(f.Limit)) };
+        if (Pattern(f.Speaker) is { } speaker)
+        {
+            where.Add("q.speaker_name IN (SELECT id FROM names WHERE key LIKE $speaker ESCAPE '\\')");
+            ps.Add(("$speaker", speaker));
+        }
+        if (Pattern(f.About) is { } about)
+        {
+            where.Add("q.text_key LIKE $about ESCAPE '\\'");
+            ps.Add(("$about", about));
+        }
+        if (f.From is { } from)
+        {
+            where.Add("d.day_last >= $from");
+            ps.Add(("$from", from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        }
+        if (f.To is { } to)
+        {
+            where.Add("d.day_first <= $to");
+            ps.Add(("$to", to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        }
+        string sql = $"""
             SELECT d.id AS document, d.date AS date, q.kind AS kind,
                    coalesce(e.canonical, q.speaker_text) AS speaker, q.text AS quote,
                    q.start AS start, q."end" AS "end", q.speaker_start AS speaker_start, q.speaker_end AS speaker_end,
                    q.cue_text AS cue
-            FROM documents d
-            JOIN quotes q ON q.doc = d.doc
+            FROM quotes q
+            JOIN documents d ON d.doc = q.doc
             LEFT JOIN entities e ON e.doc = q.doc AND e.id = q.speaker_entity
-            WHERE ($speaker IS NULL OR q.speaker_key LIKE $speaker ESCAPE '\')
-              AND ($about IS NULL OR q.text_key LIKE $about ESCAPE '\')
-              AND ($from IS NULL OR d.day_last >= $from)
-              AND ($to IS NULL OR d.day_first <= $to)
+            {Where(where)}
             ORDER BY d.day_first, d.doc, q.idx
             LIMIT $limit
             """;
-        return Query(sql,
-        [
-            ("$speaker", Pattern(f.Speaker)),
-            ("$about", Pattern(f.About)),
-            ("$from", f.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-            ("$to", f.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-            ("$limit", Limit(f.Limit)),
-        ]);
+        return Query(sql, [.. ps]);
     }
+
+    private static string Where(List<string> conditions) => conditions.Count == 0 ? "" : "WHERE " + string.Join(" AND ", conditions);
 
     public QueryResult Entities(string? type, int top)
     {
@@ -105,67 +120,83 @@ public sealed class StoreQueries
 
     public QueryResult Events(EventFilter f)
     {
-        const string sql = """
+        var where = new List<string>();
+        var ps = new List<(string, object?)> { ("$limit", Limit(f.Limit)) };
+        if (!string.IsNullOrWhiteSpace(f.Type))
+        {
+            where.Add("v.type = $type");
+            ps.Add(("$type", f.Type.Trim().ToUpperInvariant()));
+        }
+        if (Pattern(f.Actor) is { } actor)
+        {
+            where.Add("v.actor_name IN (SELECT id FROM names WHERE key LIKE $actor ESCAPE '\\')");
+            ps.Add(("$actor", actor));
+        }
+        if (Pattern(f.Target) is { } target)
+        {
+            where.Add("v.target_name IN (SELECT id FROM names WHERE key LIKE $target ESCAPE '\\')");
+            ps.Add(("$target", target));
+        }
+        string sql = $"""
             SELECT d.id AS document, d.date AS date, v.type AS type, v.cameo AS cameo, v.mode AS mode,
                    v.actor_text AS actor, v.target_text AS target, v.location_text AS location,
                    v.trigger_text AS trigger, v.trigger_start AS start, v.trigger_end AS "end", v.sentence AS sentence
-            FROM documents d
-            JOIN events v ON v.doc = d.doc
-            WHERE ($type IS NULL OR v.type = $type)
-              AND ($actor IS NULL OR v.actor_key LIKE $actor ESCAPE '\')
-              AND ($target IS NULL OR v.target_key LIKE $target ESCAPE '\')
+            FROM events v
+            JOIN documents d ON d.doc = v.doc
+            {Where(where)}
             ORDER BY d.day_first, d.doc, v.idx
             LIMIT $limit
             """;
-        return Query(sql,
-        [
-            ("$type", string.IsNullOrWhiteSpace(f.Type) ? null : f.Type.Trim().ToUpperInvariant()),
-            ("$actor", Pattern(f.Actor)),
-            ("$target", Pattern(f.Target)),
-            ("$limit", Limit(f.Limit)),
-        ]);
+        return Query(sql, [.. ps]);
     }
 
-    /// <summary>What the store knows about an entity, in date order: events it takes part in, its quotes, and the first mention in each other report.</summary>
+    /// <summary>What the store knows about an entity, in date order: events it takes part in, its quotes, and the first mention in each report that names it.</summary>
     public QueryResult Timeline(string entity, int limit = 1000)
     {
-        // The reports that name the entity come from entity_stats (distinct names) and the entities index;
-        // events and quotes are then looked for in those reports only — or in all reports when no entity
-        // has the name (a store without an entities layer still has speakers and actors). The sentence
-        // around a mention is cut from the text for the rows shown, after the limit.
-        const string template = """
-            WITH names AS MATERIALIZED (
+        // Names are matched once, in the small tables of distinct names (entity_stats, names); events,
+        // quotes and mentions are then found through indexes. The sentence around a mention is cut
+        // from the text only for the rows shown, after the limit.
+        const string sql = """
+            WITH entity_names AS MATERIALIZED (
                 SELECT canonical, type FROM entity_stats WHERE canonical_key LIKE $name ESCAPE '\'
             ),
+            role_names AS MATERIALIZED (
+                SELECT id FROM names WHERE key LIKE $name ESCAPE '\'
+            ),
             docs AS MATERIALIZED (
-                SELECT e.doc AS doc, min(e.first_start) AS first_start, min(e.first_end) AS first_end
-                FROM names n CROSS JOIN entities e ON e.canonical = n.canonical AND e.type = n.type
+                SELECT e.doc AS doc, min(e.first_start) AS first_start, min(e.first_end) AS first_end, min(e.first_sentence) AS sentence
+                FROM entity_names n CROSS JOIN entities e ON e.canonical = n.canonical AND e.type = n.type
                 GROUP BY e.doc
+            ),
+            event_rows AS (
+                SELECT v.doc AS doc, v.idx AS idx FROM role_names n CROSS JOIN events v ON v.actor_name = n.id
+                UNION
+                SELECT v.doc, v.idx FROM role_names n CROSS JOIN events v ON v.target_name = n.id
             ),
             rows AS (
                 SELECT v.doc AS doc, 'event' AS kind,
                        v.type || ': ' || v.trigger_text || coalesce(' (actor: ' || v.actor_text || ')', '') || coalesce(' (target: ' || v.target_text || ')', '') AS what,
-                       v.trigger_start AS start, v.trigger_end AS "end"
-                FROM {EVENTS}
-                WHERE v.actor_key LIKE $name ESCAPE '\' OR v.target_key LIKE $name ESCAPE '\'
+                       v.trigger_start AS start, v.trigger_end AS "end", NULL AS sentence
+                FROM event_rows r CROSS JOIN events v ON v.doc = r.doc AND v.idx = r.idx
                 UNION ALL
-                SELECT q.doc, 'quote', q.text, q.start, q."end"
-                FROM {QUOTES}
-                WHERE q.speaker_key LIKE $name ESCAPE '\'
+                SELECT q.doc, 'quote', q.text, q.start, q."end", NULL
+                FROM role_names n CROSS JOIN quotes q ON q.speaker_name = n.id
                 UNION ALL
-                SELECT h.doc, 'mention', NULL, h.first_start, h.first_end FROM docs h
+                SELECT h.doc, 'mention', NULL, h.first_start, h.first_end, h.sentence FROM docs h
             ),
             page AS MATERIALIZED (
-                SELECT r.doc AS doc, d.day_first AS day, d.date AS date, d.id AS document, r.kind AS kind, r.what AS what, r.start AS start, r."end" AS "end"
+                SELECT r.doc AS doc, d.day_first AS day, d.date AS date, d.id AS document, r.kind AS kind, r.what AS what,
+                       r.start AS start, r."end" AS "end", r.sentence AS sentence
                 FROM rows r CROSS JOIN documents d ON d.doc = r.doc
                 ORDER BY d.day_first IS NULL, d.day_first, r.doc, r.start, r.kind
                 LIMIT $limit
             )
             SELECT p.date AS date, p.document AS document, p.kind AS kind,
                    coalesce(p.what,
-                       (SELECT substr(d2.text, json_extract(s.value, '$[0]') + 1, json_extract(s.value, '$[1]') - json_extract(s.value, '$[0]'))
-                        FROM documents d2, json_each(d2.sentences) s
-                        WHERE d2.doc = p.doc AND json_extract(s.value, '$[0]') <= p.start AND json_extract(s.value, '$[1]') > p.start)) AS what,
+                       (SELECT substr(d2.text, json_extract(d2.sentences, '$[' || p.sentence || '][0]') + 1,
+                                       json_extract(d2.sentences, '$[' || p.sentence || '][1]') - json_extract(d2.sentences, '$[' || p.sentence || '][0]'))
+                        FROM documents d2 WHERE d2.doc = p.doc AND p.sentence IS NOT NULL),
+                       (SELECT e2.canonical FROM entities e2 WHERE e2.doc = p.doc AND e2.first_start = p.start LIMIT 1)) AS what,
                    p.start AS start, p."end" AS "end"
             FROM page p
             ORDER BY p.day IS NULL, p.day, p.doc, p.start, p.kind
@@ -174,12 +205,7 @@ public sealed class StoreQueries
         {
             throw new DepescheException(ErrorCodes.InvalidArgument, "--entity needs a name");
         }
-        string? pattern = Pattern(entity);
-        bool named = Query("SELECT 1 FROM entity_stats WHERE canonical_key LIKE $name ESCAPE '\\' LIMIT 1", [("$name", pattern)]).Rows.Count > 0;
-        string sql = template
-            .Replace("{EVENTS}", named ? "docs h CROSS JOIN events v ON v.doc = h.doc" : "events v", StringComparison.Ordinal)
-            .Replace("{QUOTES}", named ? "docs h CROSS JOIN quotes q ON q.doc = h.doc" : "quotes q", StringComparison.Ordinal);
-        return Query(sql, [("$name", pattern), ("$limit", Limit(limit))]);
+        return Query(sql, [("$name", Pattern(entity)), ("$limit", Limit(limit))]);
     }
 
     /// <summary>Full-text search (FTS5, case and diacritics folded) with highlighted snippets; the text's words must all occur.</summary>

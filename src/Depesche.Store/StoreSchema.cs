@@ -88,6 +88,7 @@ public static class StoreSchema
             mentions      INTEGER NOT NULL,
             first_start   INTEGER,
             first_end     INTEGER,
+            first_sentence INTEGER,
             PRIMARY KEY(doc, idx)
         ) WITHOUT ROWID;
         CREATE INDEX entities_name ON entities(canonical, type);
@@ -115,16 +116,22 @@ public static class StoreSchema
             PRIMARY KEY(doc, entity, idx)
         ) WITHOUT ROWID;
 
+        CREATE TABLE names(
+            id  INTEGER PRIMARY KEY,
+            key TEXT NOT NULL UNIQUE
+        );
+
         CREATE TABLE quotes(
             doc INTEGER NOT NULL REFERENCES documents(doc),
             idx INTEGER NOT NULL,
             kind TEXT NOT NULL,
             start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL, text_key TEXT NOT NULL,
-            speaker_entity INTEGER, speaker_start INTEGER, speaker_end INTEGER, speaker_text TEXT, speaker_key TEXT,
+            speaker_entity INTEGER, speaker_start INTEGER, speaker_end INTEGER, speaker_text TEXT, speaker_name INTEGER,
             cue_start INTEGER, cue_end INTEGER, cue_text TEXT, cue_lemma TEXT,
             addressee_entity INTEGER, addressee_start INTEGER, addressee_end INTEGER, addressee_text TEXT,
             PRIMARY KEY(doc, idx)
         ) WITHOUT ROWID;
+        CREATE INDEX quotes_speaker ON quotes(speaker_name);
 
         CREATE TABLE quantities(
             doc INTEGER NOT NULL REFERENCES documents(doc),
@@ -146,8 +153,8 @@ public static class StoreSchema
             doc INTEGER NOT NULL REFERENCES documents(doc),
             idx INTEGER NOT NULL,
             type TEXT NOT NULL, cameo TEXT NOT NULL, mode TEXT NOT NULL,
-            actor_entity INTEGER, actor_start INTEGER, actor_end INTEGER, actor_text TEXT, actor_key TEXT,
-            target_entity INTEGER, target_start INTEGER, target_end INTEGER, target_text TEXT, target_key TEXT,
+            actor_entity INTEGER, actor_start INTEGER, actor_end INTEGER, actor_text TEXT, actor_name INTEGER,
+            target_entity INTEGER, target_start INTEGER, target_end INTEGER, target_text TEXT, target_name INTEGER,
             location_entity INTEGER, location_start INTEGER, location_end INTEGER, location_text TEXT,
             time INTEGER, quantity INTEGER,
             trigger_start INTEGER NOT NULL, trigger_end INTEGER NOT NULL, trigger_text TEXT NOT NULL,
@@ -156,6 +163,8 @@ public static class StoreSchema
             PRIMARY KEY(doc, idx)
         ) WITHOUT ROWID;
         CREATE INDEX events_type ON events(type);
+        CREATE INDEX events_actor ON events(actor_name);
+        CREATE INDEX events_target ON events(target_name);
 
         CREATE TABLE relations(
             doc INTEGER NOT NULL REFERENCES documents(doc),

@@ -27,6 +27,9 @@ public sealed class StoreWriter : IDisposable
     private readonly SqliteCommand _clearFailure;
     private readonly SqliteCommand[] _all;
     private readonly SqliteCommand _stats;
+    private readonly SqliteCommand _name;
+    private readonly Dictionary<string, long> _names = new(StringComparer.Ordinal);
+    private readonly List<string> _namesInBatch = [];
     private SqliteTransaction? _tx;
     private long? _batchFirstDoc;
     private readonly string _now = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
@@ -44,17 +47,17 @@ public sealed class StoreWriter : IDisposable
             "ingested_at", "paragraphs", "sentences", "tokens", "text");
         _doc.CommandText += " RETURNING doc";
         _fts = Insert("documents_fts", "rowid", "text");
-        _entity = Insert("entities", "doc", "idx", "id", "canonical", "canonical_key", "type", "kb", "mentions", "first_start", "first_end");
+        _entity = Insert("entities", "doc", "idx", "id", "canonical", "canonical_key", "type", "kb", "mentions", "first_start", "first_end", "first_sentence");
         _mention = Insert("mentions", "doc", "entity", "idx", "start", "end", "text", "kind");
         _quote = Insert("quotes", "doc", "idx", "kind", "start", "end", "text", "text_key",
-            "speaker_entity", "speaker_start", "speaker_end", "speaker_text", "speaker_key",
+            "speaker_entity", "speaker_start", "speaker_end", "speaker_text", "speaker_name",
             "cue_start", "cue_end", "cue_text", "cue_lemma",
             "addressee_entity", "addressee_start", "addressee_end", "addressee_text");
         _quantity = Insert("quantities", "doc", "idx", "start", "end", "text", "value", "approx", "upper", "unit");
         _time = Insert("times", "doc", "idx", "start", "end", "text", "type", "value");
         _event = Insert("events", "doc", "idx", "type", "cameo", "mode",
-            "actor_entity", "actor_start", "actor_end", "actor_text", "actor_key",
-            "target_entity", "target_start", "target_end", "target_text", "target_key",
+            "actor_entity", "actor_start", "actor_end", "actor_text", "actor_name",
+            "target_entity", "target_start", "target_end", "target_text", "target_name",
             "location_entity", "location_start", "location_end", "location_text",
             "time", "quantity", "trigger_start", "trigger_end", "trigger_text", "sentence", "source_quote");
         _relation = Insert("relations", "doc", "idx", "subject", "relation", "object_entity", "object_literal", "role", "polarity", "evidence_start", "evidence_end");
@@ -75,7 +78,20 @@ public sealed class StoreWriter : IDisposable
                 first_doc = min(first_doc, excluded.first_doc)
             """;
         _stats.Parameters.Add(new SqliteParameter("$p0", null));
-        _all = [_stats, _doc, _fts, _entity, _mention, _quote, _quantity, _time, _event, _relation, _failure, _clearFailure];
+        _name = _c.CreateCommand();
+        _name.CommandText = "INSERT INTO names(key) VALUES ($p0) RETURNING id";
+        _name.Parameters.Add(new SqliteParameter("$p0", null));
+        store.Run(() =>
+        {
+            using var load = _c.CreateCommand();
+            load.CommandText = "SELECT id, key FROM names";
+            using var r = load.ExecuteReader();
+            while (r.Read())
+            {
+                _names[r.GetString(1)] = r.GetInt64(0);
+            }
+        });
+        _all = [_stats, _name, _doc, _fts, _entity, _mention, _quote, _quantity, _time, _event, _relation, _failure, _clearFailure];
     }
 
     private SqliteCommand Insert(string table, params string[] columns)
@@ -119,6 +135,7 @@ public sealed class StoreWriter : IDisposable
             _tx.Commit();
             _tx.Dispose();
             _tx = null;
+            _namesInBatch.Clear();
         });
     }
 
@@ -132,6 +149,58 @@ public sealed class StoreWriter : IDisposable
         _tx.Dispose();
         _tx = null;
         _batchFirstDoc = null;
+        ForgetBatchNames();
+    }
+
+    private void ForgetBatchNames()
+    {
+        foreach (string key in _namesInBatch)
+        {
+            _names.Remove(key);
+        }
+        _namesInBatch.Clear();
+    }
+
+    /// <summary>The id of a folded name in <c>names</c>, added when new (in the current transaction).</summary>
+    private long? NameId(string? key)
+    {
+        if (key is null)
+        {
+            return null;
+        }
+        if (_names.TryGetValue(key, out long id))
+        {
+            return id;
+        }
+        _name.Parameters[0].Value = key;
+        id = (long)_name.ExecuteScalar()!;
+        _names[key] = id;
+        _namesInBatch.Add(key);
+        return id;
+    }
+
+    /// <summary>The index of the sentence that holds a position, or null outside every sentence.</summary>
+    private static int? SentenceAt(Document d, int position)
+    {
+        var sentences = d.Sentences;
+        int lo = 0, hi = sentences.Length - 1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (sentences[mid].End <= position)
+            {
+                lo = mid + 1;
+            }
+            else if (sentences[mid].Start > position)
+            {
+                hi = mid - 1;
+            }
+            else
+            {
+                return mid;
+            }
+        }
+        return null;
     }
 
     /// <summary>Records that an input failed (reading or extraction); the latest failure per source and line is kept.</summary>
@@ -217,7 +286,7 @@ public sealed class StoreWriter : IDisposable
             var e = entities[i];
             var firstMention = e.Mentions.Count > 0 ? e.Mentions[0].Range : (TextRange?)null;
             Exec(_entity, doc, i, e.Id, e.Canonical, TextFold.Fold(e.Canonical), EntityTypeName(e.Type), e.KnowledgeId, e.Mentions.Count,
-                Cp(map, firstMention?.Start), Cp(map, firstMention?.End));
+                Cp(map, firstMention?.Start), Cp(map, firstMention?.End), firstMention is { } fm ? SentenceAt(d, fm.Start) : null);
             for (int m = 0; m < e.Mentions.Count; m++)
             {
                 var mention = e.Mentions[m];
@@ -230,7 +299,7 @@ public sealed class StoreWriter : IDisposable
             var q = quotes[i];
             Exec(_quote, doc, i, q.Kind.ToString().ToLowerInvariant(),
                 map.ToCodePoint(q.Content.Start), map.ToCodePoint(q.Content.End), d.TextOf(q.Content), TextFold.Fold(d.TextOf(q.Content)),
-                q.Speaker?.Entity, Cp(map, q.Speaker?.Range.Start), Cp(map, q.Speaker?.Range.End), Text(d, q.Speaker?.Range), ArgumentKey(d, entities, q.Speaker),
+                q.Speaker?.Entity, Cp(map, q.Speaker?.Range.Start), Cp(map, q.Speaker?.Range.End), Text(d, q.Speaker?.Range), NameId(ArgumentKey(d, entities, q.Speaker)),
                 Cp(map, q.Cue?.Range.Start), Cp(map, q.Cue?.Range.End), Text(d, q.Cue?.Range), q.Cue?.Lemma,
                 q.Addressee?.Entity, Cp(map, q.Addressee?.Range.Start), Cp(map, q.Addressee?.Range.End), Text(d, q.Addressee?.Range));
         }
@@ -252,8 +321,8 @@ public sealed class StoreWriter : IDisposable
         {
             var e = events[i];
             Exec(_event, doc, i, e.Type, e.Cameo, e.Mode.ToString().ToLowerInvariant(),
-                e.Actor?.Entity, Cp(map, e.Actor?.Range.Start), Cp(map, e.Actor?.Range.End), Text(d, e.Actor?.Range), ArgumentKey(d, entities, e.Actor),
-                e.Target?.Entity, Cp(map, e.Target?.Range.Start), Cp(map, e.Target?.Range.End), Text(d, e.Target?.Range), ArgumentKey(d, entities, e.Target),
+                e.Actor?.Entity, Cp(map, e.Actor?.Range.Start), Cp(map, e.Actor?.Range.End), Text(d, e.Actor?.Range), NameId(ArgumentKey(d, entities, e.Actor)),
+                e.Target?.Entity, Cp(map, e.Target?.Range.Start), Cp(map, e.Target?.Range.End), Text(d, e.Target?.Range), NameId(ArgumentKey(d, entities, e.Target)),
                 e.Location?.Entity, Cp(map, e.Location?.Range.Start), Cp(map, e.Location?.Range.End), Text(d, e.Location?.Range),
                 e.Time, e.Quantity, map.ToCodePoint(e.Trigger.Start), map.ToCodePoint(e.Trigger.End), d.TextOf(e.Trigger), e.Sentence, e.SourceQuote);
         }
@@ -339,6 +408,7 @@ public sealed class StoreWriter : IDisposable
             }
             _tx.Dispose();
             _tx = null;
+            ForgetBatchNames();
         }
         foreach (var cmd in _all)
         {
