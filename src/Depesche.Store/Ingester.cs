@@ -66,11 +66,13 @@ public static class Ingester
 
         IEnumerable<Work> works = options.Threads == 1
             ? items.Select(item => Prepare(item, pipeline, options, snapshotIds, snapshotHashes))
-            : items.AsParallel()
+            // Windows of inputs keep memory bounded when the writer is slower than the extractors:
+            // at most one window of prepared documents waits for the writer.
+            : items.Chunk(Math.Max(256, options.Threads * 128)).SelectMany(window => window.AsParallel()
                 .AsOrdered()
                 .WithDegreeOfParallelism(options.Threads)
                 .WithMergeOptions(ParallelMergeOptions.NotBuffered)
-                .Select(item => Prepare(item, pipeline, options, snapshotIds, snapshotHashes));
+                .Select(item => Prepare(item, pipeline, options, snapshotIds, snapshotHashes)));
 
         var failures = new List<IngestFailure>();
         int seen = 0, added = 0, skipped = 0, failed = 0, inBatch = 0;

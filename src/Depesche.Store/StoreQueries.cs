@@ -124,7 +124,9 @@ public sealed class StoreQueries
         var ps = new List<(string, object?)> { ("$limit", Limit(f.Limit)) };
         if (!string.IsNullOrWhiteSpace(f.Type))
         {
-            where.Add("v.type = $type");
+            // Unary + keeps the planner from the type index: walking reports in date order and stopping at the
+            // limit beats sorting every event of a frequent type.
+            where.Add("+v.type = $type");
             ps.Add(("$type", f.Type.Trim().ToUpperInvariant()));
         }
         if (Pattern(f.Actor) is { } actor)

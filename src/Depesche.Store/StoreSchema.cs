@@ -162,7 +162,6 @@ public static class StoreSchema
             source_quote INTEGER,
             PRIMARY KEY(doc, idx)
         ) WITHOUT ROWID;
-        CREATE INDEX events_type ON events(type);
         CREATE INDEX events_actor ON events(actor_name);
         CREATE INDEX events_target ON events(target_name);
 
