@@ -21,10 +21,10 @@ internal static class BenchCommand
         var path = CommonOptions.Paths("A corpus: report files, folders or JSON Lines (e.g. ../shared/data/10kgnad/articles.jsonl).");
         var stage = new Option<string>("--stage")
         {
-            Description = "The stage to measure, with every stage before it: " + string.Join(", ", GermanPipeline.StageNames) + ".",
+            Description = "The stage to measure, with every stage before it: " + string.Join(", ", GermanPipeline.StageNames) + "; or ingest (extract alone against extract and store).",
             DefaultValueFactory = _ => "segment",
         };
-        stage.AcceptOnlyFromAmong([.. GermanPipeline.StageNames]);
+        stage.AcceptOnlyFromAmong([.. GermanPipeline.StageNames, IngestBench.StageName]);
         var seconds = new Option<double>("--min-seconds")
         {
             Description = "Repeat the corpus until each measurement has run at least this long.",
@@ -40,6 +40,10 @@ internal static class BenchCommand
         if (minSeconds is <= 0 or > 3600 || double.IsNaN(minSeconds))
         {
             throw new DepescheException(ErrorCodes.InvalidArgument, "--min-seconds must be between 0 and 3600");
+        }
+        if (stageName == IngestBench.StageName)
+        {
+            return IngestBench.Execute(console, paths, minSeconds);
         }
         if (!GermanPipeline.TryParseStage(stageName, out var stage))
         {

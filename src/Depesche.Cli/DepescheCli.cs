@@ -25,6 +25,11 @@ public static class DepescheCli
         root.Subcommands.Add(LexiconCommand.Create(console));
         root.Subcommands.Add(SyntaxCommands.CreateTrain(console));
         root.Subcommands.Add(SyntaxCommands.CreateParse(console));
+        root.Subcommands.Add(IngestCommand.Create(console));
+        root.Subcommands.Add(StatsCommand.Create(console));
+        root.Subcommands.Add(QueryCommand.Create(console));
+        root.Subcommands.Add(SearchCommand.Create(console));
+        root.Subcommands.Add(ExportCommand.Create(console));
         return root;
     }
 

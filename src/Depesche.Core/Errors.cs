@@ -48,6 +48,25 @@ public static class ErrorCodes
     public const string LexiconSourceInvalid = "DEP0105";
     /// <summary>An unexpected internal failure; always a bug worth reporting.</summary>
     public const string Internal = "DEP0099";
+
+    // The corpus store (DEP0300–DEP0399).
+
+    /// <summary>The store was written by a newer Depesche (a higher schema version) and is not read.</summary>
+    public const string StoreTooNew = "DEP0301";
+    /// <summary>The store was written by an older schema version that this Depesche cannot migrate.</summary>
+    public const string StoreTooOld = "DEP0302";
+    /// <summary>The file is an SQLite database but not a Depesche store.</summary>
+    public const string NotAStore = "DEP0303";
+    /// <summary>The file is not a database or is damaged.</summary>
+    public const string StoreCorrupt = "DEP0304";
+    /// <summary>Another process holds the store locked for longer than the wait allows.</summary>
+    public const string StoreLocked = "DEP0305";
+    /// <summary>No store exists at the given path (run <c>depesche ingest</c> first).</summary>
+    public const string StoreMissing = "DEP0306";
+    /// <summary>The store could not be opened or written (permissions, disk full, I/O).</summary>
+    public const string StoreIo = "DEP0307";
+    /// <summary>A search text is empty or not a valid full-text query.</summary>
+    public const string InvalidSearch = "DEP0308";
 }
 
 /// <summary>An error Depesche expects and can explain: it carries a stable code.</summary>

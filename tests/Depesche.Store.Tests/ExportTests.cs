@@ -1,0 +1,128 @@
+using System.Text.Json;
+using Depesche.Store;
+using Parquet.Serialization;
+
+namespace Depesche.Tests;
+
+public sealed class ExportTests : IClassFixture<SampleStore>
+{
+    private readonly SampleStore _s;
+
+    public ExportTests(SampleStore s)
+    {
+        _s = s;
+    }
+
+    private CliRun Export(string format, params string[] more) => CliRun.Of(["export", "--db", _s.Db, "--format", format, .. more]);
+
+    [Fact]
+    public void Jsonl_has_one_contract_object_per_report()
+    {
+        var run = Export("jsonl");
+        Assert.Equal(0, run.Exit);
+        var lines = run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(31, lines.Length);
+        foreach (var line in lines)
+        {
+            var doc = JsonDocument.Parse(line).RootElement;
+            Assert.Equal(1, doc.GetProperty("schema").GetInt32());
+            string text = doc.GetProperty("text").GetString()!;
+            var runes = text.EnumerateRunes().ToArray();
+            foreach (var q in doc.GetProperty("quotes").EnumerateArray())
+            {
+                int start = q.GetProperty("start").GetInt32(), end = q.GetProperty("end").GetInt32();
+                Assert.Equal(q.GetProperty("text").GetString(), string.Concat(runes[start..end].Select(r => r.ToString())));
+            }
+        }
+    }
+
+    [Fact]
+    public void Jsonl_of_a_store_equals_what_extract_writes()
+    {
+        using var dir = new TempDir();
+        File.WriteAllText(dir.File("in.jsonl"), Samples.JsonLines(8));
+        Assert.Equal(0, CliRun.Of("ingest", dir.File("in.jsonl"), "--db", dir.File("e.db"), "--progress", "none").Exit);
+        var extract = CliRun.Of("extract", dir.File("in.jsonl"), "--format", "jsonl");
+        var export = CliRun.Of("export", "--db", dir.File("e.db"), "--format", "jsonl");
+        Assert.Equal(0, export.Exit);
+        Assert.Equal(extract.Stdout, export.Stdout);
+    }
+
+    [Fact]
+    public async Task Parquet_reads_back_with_every_report_and_layer()
+    {
+        using var dir = new TempDir();
+        string file = dir.File("out.parquet");
+        var run = Export("parquet", "--output", file);
+        Assert.True(run.Exit == 0, run.Stderr);
+        await using var stream = File.OpenRead(file);
+        var result = await ParquetSerializer.DeserializeAsync<ParquetDocument>(stream);
+        var rows = result.Data;
+        Assert.Equal(31, rows.Count);
+        var r0 = rows.Single(r => r.Id == "r00000");
+        Assert.Equal(_s.Texts["r00000"], r0.Text);
+        Assert.Equal(2, r0.Quotes.Count);
+        Assert.Contains(r0.Entities, e => e.Canonical == "Angela Müller" && e.Type == "PER" && e.Mentions.Count == 2);
+        Assert.Equal("2022-01-01", r0.Date);
+    }
+
+    [Fact]
+    public void Gkg_rows_have_the_27_columns_and_offsets_that_point_at_the_names()
+    {
+        var run = Export("gkg");
+        Assert.Equal(0, run.Exit);
+        var lines = run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(31, lines.Length);
+        foreach (var line in lines)
+        {
+            Assert.Equal(Exports.GkgColumns.Count, line.Split('\t').Length);
+        }
+        var row = lines.Select(l => l.Split('\t')).Single(c => c[26] == "<DEPESCHE_ID>r00003</DEPESCHE_ID>");
+        Assert.Matches(@"^\d{14}-\d+$", row[0]);
+        Assert.StartsWith("20220104", row[1], StringComparison.Ordinal);
+        Assert.Equal("dpa", row[3]);
+        Assert.Equal("Angela Müller;Jürgen Weiß", row[11]);
+        var runes = _s.Texts["r00003"].EnumerateRunes().ToArray();
+        foreach (var block in row[12].Split(';'))
+        {
+            var parts = block.Split(',');
+            int offset = int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal(parts[0], string.Concat(runes[offset..(offset + parts[0].EnumerateRunes().Count())].Select(r => r.ToString())));
+        }
+        Assert.Contains("Nato", row[13].Split(';'));
+        Assert.Equal(2, row[22].Split('#').Length);
+        Assert.Contains("|Das Bündnis muss jetzt handeln", row[22], StringComparison.Ordinal);
+        Assert.Contains("1#0#0#2022#", row[16], StringComparison.Ordinal);
+        Assert.Contains("103,Soldaten,", row[24], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Conllu_has_every_token_of_every_sentence()
+    {
+        var run = Export("conllu");
+        Assert.Equal(0, run.Exit);
+        var stats = CliRun.Of("stats", "--db", _s.Db, "--format", "json").Json();
+        var lines = run.Stdout.Split('\n');
+        var tokenLines = lines.Where(l => l.Length > 0 && !l.StartsWith('#')).ToList();
+        // Tokens outside sentences (the header line, the dateline) belong to no CoNLL-U sentence.
+        using var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_s.Db};Mode=ReadOnly;Pooling=False");
+        c.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT sum(token_count) FROM sentences";
+        Assert.Equal((long)cmd.ExecuteScalar()!, tokenLines.Count);
+        Assert.True(tokenLines.Count < stats.GetProperty("tokens").GetInt32());
+        Assert.Equal(stats.GetProperty("sentences").GetInt32(), lines.Count(l => l.StartsWith("# sent_id = ", StringComparison.Ordinal)));
+        Assert.All(tokenLines, l => Assert.Equal(10, l.Split('\t').Length));
+        Assert.Contains("1\tDie\t_\t_\t_\t_\t_\t_\t_\tTokenRange=", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("SpaceAfter=No", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Export_to_a_missing_folder_fails_cleanly()
+    {
+        var run = Export("jsonl", "--output", Path.Combine(Path.GetTempPath(), "no-such-folder-" + Guid.NewGuid().ToString("N"), "x.jsonl"));
+        Assert.NotEqual(0, run.Exit);
+        Assert.Contains(ErrorCodes.WriteFailed, run.Stderr, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, run.Stdout);
+    }
+}
