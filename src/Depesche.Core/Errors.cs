@@ -34,6 +34,10 @@ public static class ErrorCodes
     public const string InvalidField = "DEP0012";
     /// <summary>An input is larger than Depesche accepts for one report.</summary>
     public const string InputTooLarge = "DEP0013";
+    /// <summary>A knowledge-base data file refers to an actor, person or office that no file defines.</summary>
+    public const string KnowledgeDataInvalid = "DEP0400";
+    /// <summary>A knowledge-base query (<c>depesche kb query</c>) is malformed.</summary>
+    public const string KnowledgeQueryInvalid = "DEP0401";
     /// <summary>An unexpected internal failure; always a bug worth reporting.</summary>
     public const string Internal = "DEP0099";
 }
