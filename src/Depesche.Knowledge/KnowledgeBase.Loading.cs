@@ -102,8 +102,15 @@ public sealed partial class KnowledgeBase
         {
             foreach (var row in file.Rows)
             {
-                var country = Existing(file, row, row[0]);
                 var forms = Split(row.Get(2));
+                if (row.Get(1) == "region")
+                {
+                    var region = NewActor(file, row, row[0], forms[0], ActorKind.Place, EntityType.Location);
+                    region.Status = "region";
+                    forms.ForEach(f => AddSurface(f, region, MentionKind.Name, PriorityName));
+                    continue;
+                }
+                var country = Existing(file, row, row[0]);
                 switch (row.Get(1))
                 {
                     case "canonical":

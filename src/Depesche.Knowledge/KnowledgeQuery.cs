@@ -95,7 +95,7 @@ public static class KnowledgeQuery
             _ => "OTH",
         };
         string kind = m.Kind.ToString().ToLowerInvariant();
-        return m.Actor.Kind == ActorKind.Place ? $"{m.Actor.Id} {type} {kind} {m.Actor.Parent}" : $"{m.Actor.Id} {type} {kind}";
+        return m.Actor.Kind == ActorKind.Place && m.Actor.Parent is not null ? $"{m.Actor.Id} {type} {kind} {m.Actor.Parent}" : $"{m.Actor.Id} {type} {kind}";
     }
 
     private static Actor Actor(KnowledgeBase kb, string id)
