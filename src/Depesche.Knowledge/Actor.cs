@@ -69,7 +69,8 @@ public sealed class Actor
 public readonly record struct KbMatch(Actor Actor, MentionKind Kind);
 
 /// <summary>A German role noun (<c>Kremlchef</c>, <c>Regierungschef</c>) and the offices it can name.</summary>
-public sealed record RoleNoun(string Form, IReadOnlyList<string> Offices, string? DefaultActor, Gender Gender);
+/// <param name="Alone">Whether the noun may mean a person of the report without an actor (<c>der Regierungschef</c>: yes; <c>der Chef</c>: no).</param>
+public sealed record RoleNoun(string Form, IReadOnlyList<string> Offices, string? DefaultActor, Gender Gender, bool Alone = true);
 
 /// <summary>A role noun as found in text: the noun, the actor its compound prefix or its own meaning gives, and whether it names a former holder (<c>Ex-Präsident</c>).</summary>
 public readonly record struct RoleMatch(RoleNoun Role, Actor? Actor, bool Former);

@@ -56,7 +56,7 @@ public sealed class Gazetteer
             return false;
         }
         var first = tokens[index].Slice(text);
-        if (_kb.MultiWordFirsts.GetAlternateLookup<ReadOnlySpan<char>>().Contains(first))
+        if (_kb.StartsMultiWordForm(first))
         {
             int max = Math.Min(_kb.MaxWords, tokens.Length - index);
             Span<char> buffer = stackalloc char[256];

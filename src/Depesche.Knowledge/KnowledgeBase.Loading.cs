@@ -223,7 +223,7 @@ public sealed partial class KnowledgeBase
                 var gender = row.Get(3) switch { "m" => Gender.Male, "f" => Gender.Female, _ => Gender.Unknown };
                 foreach (string form in Split(row[0]))
                 {
-                    Roles[form] = new RoleNoun(form, offices, actor, gender);
+                    Roles[form] = new RoleNoun(form, offices, actor, gender, row.Get(4) != "no");
                 }
             }
         }

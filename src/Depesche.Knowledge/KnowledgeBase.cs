@@ -62,10 +62,11 @@ public sealed partial class KnowledgeBase
         _membershipsByOrg = b.Memberships.GroupBy(m => m.Organisation)
             .ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
         _alpha3 = b.Actors.Where(a => a.Alpha3 is not null).ToFrozenDictionary(a => a.Alpha3!, a => a.Id, StringComparer.Ordinal);
-        MultiWordFirsts = b.Surfaces.Keys.Concat(b.PersonNames.Keys).Concat(b.Anaphors.Keys)
+        _multiWordFirsts = b.Surfaces.Keys.Concat(b.PersonNames.Keys).Concat(b.Anaphors.Keys)
             .Where(k => k.Contains(' ', StringComparison.Ordinal))
             .Select(k => k[..k.IndexOf(' ', StringComparison.Ordinal)])
-            .ToFrozenSet(StringComparer.Ordinal);
+            .ToFrozenSet(StringComparer.Ordinal)
+            .GetAlternateLookup<ReadOnlySpan<char>>();
         MaxWords = b.Surfaces.Keys.Concat(b.PersonNames.Keys).Concat(b.Anaphors.Keys).Max(k => k.Count(c => c == ' ') + 1);
         DataFiles = b.Files;
     }
@@ -85,7 +86,10 @@ public sealed partial class KnowledgeBase
     public FrozenDictionary<string, Actor> Anaphors { get; }
 
     /// <summary>First words of multi-word forms, so that span matching tries longer spans only where one can start.</summary>
-    internal FrozenSet<string> MultiWordFirsts { get; }
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _multiWordFirsts;
+
+    /// <summary>Whether a multi-word form starts with <paramref name="word"/>.</summary>
+    public bool StartsMultiWordForm(ReadOnlySpan<char> word) => _multiWordFirsts.Contains(word);
 
     /// <summary>The most words any form has.</summary>
     public int MaxWords { get; }

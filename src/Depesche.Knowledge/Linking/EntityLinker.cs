@@ -288,6 +288,12 @@ public sealed class EntityLinker : IComponent
                 AddMention(owner, cand.Range, MentionKind.Part, item.FirstToken);
                 return;
             }
+            // An anaphoric name the recogniser tagged (Bündnis) is the organisation when the report names it.
+            if (_kb.TryLookupAnaphor(span, out var org) && _byActor.Keys.Any(a => _kb.IsWithin(org, a) || _kb.IsWithin(a, org)))
+            {
+                AddMention(ForActor(org, null), cand.Range, MentionKind.Alias, item.FirstToken);
+                return;
+            }
             var same = FindByText(cand.Type, span);
             if (same is null && span.Length > 3 && span[^1] == 's')
             {
@@ -403,7 +409,7 @@ public sealed class EntityLinker : IComponent
                     entity = ForActor(holders[0], EntityType.Person);
                 }
             }
-            if (entity is null && actor is null)
+            if (entity is null && actor is null && role.Role.Alone)
             {
                 // "der Regierungschef" without an actor: the most recent person who holds such an office or carries the title.
                 entity = MostRecent(e => e.Type == EntityType.Person && HoldsRole(e, role), item.FirstToken, excludeSentenceOf: -1);
