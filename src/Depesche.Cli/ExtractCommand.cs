@@ -12,11 +12,7 @@ internal static class ExtractCommand
 {
     public static Command Create(CliConsole console)
     {
-        var paths = new Argument<string[]>("paths")
-        {
-            Description = "Report files, folders of .txt files, JSON Lines files, or - for standard input.",
-            Arity = ArgumentArity.OneOrMore,
-        };
+        var paths = CommonOptions.Paths("Report files, folders of .txt files, JSON Lines files, or - for standard input.");
         var date = CommonOptions.Date();
         var format = new Option<string>("--format")
         {

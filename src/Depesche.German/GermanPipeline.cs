@@ -1,3 +1,4 @@
+using Depesche.German.Quotes;
 using Depesche.German.Segmentation;
 using Depesche.German.Structure;
 using Depesche.Processing;
@@ -48,6 +49,10 @@ public static class GermanPipeline
             .Add(new HeaderComponent())
             .Add(new SegmenterComponent());
         // Later stages add their components here, each guarded by `if (stage >= Stage.X)`.
+        if (stage >= Stage.Quotes)
+        {
+            builder.Add(new QuotesComponent());
+        }
         return builder.Build();
     }
 }
