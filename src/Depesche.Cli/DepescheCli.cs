@@ -59,7 +59,7 @@ public static class DepescheCli
             {
                 ErrorCodes.InvalidArgument => ExitUsage,
                 ErrorCodes.WriteFailed => ExitOutput,
-                ErrorCodes.Internal or ErrorCodes.PipelineOrder or ErrorCodes.DataFileInvalid => ExitInternal,
+                ErrorCodes.Internal or ErrorCodes.PipelineOrder or ErrorCodes.DataFileInvalid or ErrorCodes.KnowledgeDataInvalid => ExitInternal,
                 _ => ExitInputErrors,
             };
         }
