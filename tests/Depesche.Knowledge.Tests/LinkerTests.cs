@@ -239,4 +239,36 @@ public class LinkerTests
         Assert.False(HasMention(doc, "Kremlchef"));
         Assert.Equal("per:wladimir-putin", EntityOf(doc, "Wladimir Putin").KnowledgeId);
     }
+
+    [Fact]
+    public void The_last_speaker_stays_the_speaker_within_one_sentence()
+    {
+        var doc = Link("«Wir müssen helfen», sagte [Friedrich Merz|PER] in [Berlin|LOC], «und zwar schnell», fügte er hinzu.", "2025-06-01");
+        Assert.Same(EntityOf(doc, "Friedrich Merz"), EntityOf(doc, "er"));
+    }
+
+    [Fact]
+    public void A_masculine_role_noun_after_die_is_a_plural_group_not_a_person()
+    {
+        var doc = Link("[Annalena Baerbock|PER] reiste ab. Die Außenminister der [G7|ORG] berieten ohne Ergebnis.", "2022-02-25");
+        Assert.False(HasMention(doc, "Außenminister"));
+    }
+
+    [Theory]
+    [InlineData("Der Präsident der [Ukraine|LOC] bat um Hilfe.", "Präsident", "Wolodymyr Selenskyj")]
+    [InlineData("Der Generalsekretär der [Nato|ORG] warnte.", "Generalsekretär", "Jens Stoltenberg")]
+    [InlineData("[Italiens|LOC] Regierungschef warnte.", "Regierungschef", "Mario Draghi")]
+    public void A_role_noun_takes_its_actor_from_a_genitive(string marked, string role, string canonical)
+    {
+        var doc = Link(marked, "2022-02-25");
+        Assert.Equal(canonical, EntityOf(doc, role).Canonical);
+    }
+
+    [Fact]
+    public void A_generic_role_noun_needs_an_actor()
+    {
+        var doc = Link("[Olaf Scholz|PER] kam. Der Chef der Gewerkschaft protestierte, die IWF-Chefin warnte.", "2022-02-25");
+        Assert.False(HasMention(doc, "Chef"));
+        Assert.Equal("Kristalina Georgiewa", EntityOf(doc, "IWF-Chefin").Canonical);
+    }
 }

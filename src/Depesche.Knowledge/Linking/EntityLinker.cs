@@ -398,6 +398,11 @@ public sealed class EntityLinker : IComponent
             {
                 return;
             }
+            // "die Außenminister" with a masculine form is a plural: a group, not one person.
+            if (role.Role.Gender == Gender.Male && item.FirstToken > 0 && _kb.Cue(_tokens[item.FirstToken - 1].Slice(_text)) == CueClass.ArticleFeminine)
+            {
+                return;
+            }
             var range = _tokens[item.FirstToken].Range;
             var actor = role.Actor ?? ActorAround(item.FirstToken);
             WorkEntity? entity = null;
@@ -446,6 +451,13 @@ public sealed class EntityLinker : IComponent
                 if (next.Length > 2 && next[^1] == 's' && _kb.TryLookupName(next, out var gen) && gen.Actor.Kind is ActorKind.Country or ActorKind.Organisation)
                 {
                     return gen.Actor;
+                }
+                // "Präsident der Ukraine", "Generalsekretär der Nato"
+                if (next is "der" or "des" && token + 2 < _tokens.Length
+                    && _kb.TryLookupName(_tokens[token + 2].Slice(_text), out var after) && after.Kind == MentionKind.Name
+                    && after.Actor.Kind is ActorKind.Country or ActorKind.Organisation)
+                {
+                    return after.Actor;
                 }
             }
             return null;
@@ -504,8 +516,9 @@ public sealed class EntityLinker : IComponent
             int sentence = SentenceOf(item.FirstToken);
             // A subject pronoun does not mean another person named in its own clause ("Putin forderte er auf"):
             // the last speaker if compatible and not named in this sentence, else the most recent such person.
+            // The last speaker wins even within the sentence («…», sagte Merz, «…», fügte er hinzu).
             WorkEntity? entity = null;
-            if (_lastSpeaker is { } s && Compatible(s, gender) && !MentionedInSentence(s, sentence, item.FirstToken))
+            if (_lastSpeaker is { } s && Compatible(s, gender) && s.LastToken < item.FirstToken)
             {
                 entity = s;
             }
