@@ -5,7 +5,7 @@ namespace Depesche.Knowledge;
 /// <summary>What the gazetteer knows about a stretch of tokens, as features for a recogniser.</summary>
 /// <param name="Tokens">How many tokens the match covers.</param>
 /// <param name="Type">The entity type of the actor (PER for persons).</param>
-/// <param name="Kind">Name, Deriv (adjective, inhabitant) or Part (compound); Role for a role noun, Alias for an anaphor.</param>
+/// <param name="Kind">Name, Deriv (adjective, inhabitant) or Part (compound); Role for a role noun; Alias for a person's surname alone.</param>
 public readonly record struct GazetteerMatch(int Tokens, EntityType Type, MentionKind Kind, Actor? Actor);
 
 /// <summary>
@@ -32,10 +32,11 @@ public sealed class Gazetteer
             match = new GazetteerMatch(1, m.Actor.Type, m.Kind, m.Actor);
             return true;
         }
-        var persons = _kb.FindPersons(surface, out _);
+        var persons = _kb.FindPersons(surface, out bool bySurname);
         if (persons.Length > 0)
         {
-            match = new GazetteerMatch(1, EntityType.Person, MentionKind.Name, persons.Length == 1 ? persons[0] : null);
+            // A surname alone ("Park", "Kern") is weaker evidence than a full name: kind Alias tells them apart.
+            match = new GazetteerMatch(1, EntityType.Person, bySurname ? MentionKind.Alias : MentionKind.Name, persons.Length == 1 ? persons[0] : null);
             return true;
         }
         if (_kb.TryGetRole(surface, out var role))

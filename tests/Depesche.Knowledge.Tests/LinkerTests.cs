@@ -58,6 +58,7 @@ public class LinkerTests
         var e = EntityOf(doc, "Jens Stoltenberg");
         Assert.Same(e, EntityOf(doc, "Generalsekretär"));
         var role = Assert.Single(FactsOf(doc, e), f => f.Kind == EntityFactKind.Role);
+        Assert.Equal("org:nato", Assert.Single(FactsOf(doc, e), f => f.Kind == EntityFactKind.Represents).OfActor);
         Assert.Equal("Generalsekretär", role.Value);
         Assert.Equal("secretary-general", role.Office);
         Assert.Equal("org:nato", role.OfActor);
@@ -71,6 +72,7 @@ public class LinkerTests
         var doc = Link("Bürgermeisterin Maria Muster und Präsidentin [Erika Beispiel|PER] trafen sich. «Es war gut», sagte sie.", "2022-02-25");
         var e = EntityOf(doc, "Erika Beispiel");
         Assert.Equal("Präsidentin", Assert.Single(FactsOf(doc, e)).Value);
+        Assert.DoesNotContain(FactsOf(doc, e), f => f.Kind == EntityFactKind.Represents);
         Assert.Same(e, EntityOf(doc, "sie"));
     }
 
@@ -84,7 +86,8 @@ public class LinkerTests
         Assert.Equal(canonical, e.Canonical);
         Assert.Equal(kb, e.KnowledgeId);
         Assert.Equal(MentionKind.Role, Assert.Single(e.Mentions).Kind);
-        Assert.Equal("RU", Assert.Single(FactsOf(doc, e)).OfActor);
+        Assert.Equal("RU", Assert.Single(FactsOf(doc, e), f => f.Kind == EntityFactKind.Role).OfActor);
+        Assert.Equal("RU", Assert.Single(FactsOf(doc, EntityOf(doc, "Moskau")), f => f.Kind == EntityFactKind.Represents).OfActor);
     }
 
     [Theory]
@@ -153,7 +156,7 @@ public class LinkerTests
         var doc = Link("[Draghi|PER] erklärte, die [Ukraine|LOC] sei ein befreundetes Land. Kremlchef [Wladimir Putin|PER] forderte er auf, seine Truppen abzuziehen.", "2022-02-25");
         Assert.Equal("Mario Draghi", EntityOf(doc, "er").Canonical);
         var putin = EntityOf(doc, "Wladimir Putin");
-        Assert.Equal("Kremlchef", Assert.Single(FactsOf(doc, putin)).Value);
+        Assert.Equal("Kremlchef", Assert.Single(FactsOf(doc, putin), f => f.Kind == EntityFactKind.Role).Value);
     }
 
     [Fact]

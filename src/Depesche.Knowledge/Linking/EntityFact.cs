@@ -10,6 +10,11 @@ public enum EntityFactKind : byte
     Role,
     /// <summary>The report gives the entity's age (<c>der 74-Jährige</c>).</summary>
     Age,
+    /// <summary>
+    /// The knowledge base says whom the entity acts for at the report's date: a person the actor of their
+    /// office (Stoltenberg: org:nato), a seat of power or capital its country (Kreml: RU). Value and OfActor hold the id.
+    /// </summary>
+    Represents,
 }
 
 /// <summary>

@@ -126,6 +126,19 @@ public sealed class EntityLinker : IComponent
                 var mentions = e.Mentions.DistinctBy(m => m.Range).OrderBy(m => m.Range.Start).ToArray();
                 entities.Add(new Entity(i, e.Canonical, e.Type, e.Kb?.Id, mentions));
             }
+            foreach (var e in ordered)
+            {
+                Actor? acts = e.Kb switch
+                {
+                    { Kind: ActorKind.Person } p when _date is { } date => _kb.ActorOf(p, date),
+                    { Kind: ActorKind.Place, Parent: { } parent } => _kb[parent],
+                    _ => null,
+                };
+                if (acts is not null)
+                {
+                    _facts.Add((e, EntityFactKind.Represents, acts.Id, null, acts.Id, e.Mentions.MinBy(m => m.Range.Start).Range));
+                }
+            }
             var facts = _facts.Where(f => index.ContainsKey(f.Entity))
                 .Select(f => new EntityFact(index[f.Entity], f.Kind, f.Value, f.Office, f.Of, f.Evidence))
                 .Distinct()
