@@ -33,6 +33,12 @@ internal static class KbCommand
         bench.SetAction(parse => Bench(console, parse.GetValue(paths)!, parse.GetValue(seconds)));
         command.Subcommands.Add(bench);
 
+        var linkPaths = new Argument<string[]>("paths") { Description = "Reports: files, folders, JSON Lines, or - for standard input.", Arity = ArgumentArity.OneOrMore };
+        var date = new Option<string?>("--date") { Description = "Reference date YYYY-MM-DD for role nouns (default: the report's own date)." };
+        var link = new Command("link", "Segment reports, mark names with the gazetteer (a stand-in for the recogniser) and link them; one JSON object per line.") { linkPaths, date };
+        link.SetAction(parse => Link(console, parse.GetValue(linkPaths)!, CommonOptions.ParseDate(parse.GetValue(date))));
+        command.Subcommands.Add(link);
+
         var text = new Argument<string>("query") { Description = KnowledgeQuery.Help };
         var query = new Command("query", "Run one knowledge-base query.") { text };
         query.SetAction(parse => Query(console, parse.GetValue(text)!));
@@ -92,7 +98,7 @@ internal static class KbCommand
             throw new DepescheException(ErrorCodes.InvalidArgument, "--min-seconds must be between 0 and 3600");
         }
         var kb = KnowledgeBase.Default;
-        var gazetteer = new Gazetteer(kb);
+        var mentions = new Knowledge.Linking.GazetteerMentions(kb);
         var segment = German.GermanPipeline.Create(German.Stage.Segment);
         var prepared = new List<(string Text, PartialDate? Date, System.Collections.Immutable.ImmutableArray<TokenInfo> Tokens, System.Collections.Immutable.ImmutableArray<Sentence> Sentences, System.Collections.Immutable.ImmutableArray<MentionCandidate> Candidates)>();
         long tokens = 0;
@@ -107,18 +113,9 @@ internal static class KbCommand
             }
             var doc = item.Record!.ToDocument();
             segment.Process(doc);
-            var cands = System.Collections.Immutable.ImmutableArray.CreateBuilder<MentionCandidate>();
-            var toks = doc.Tokens.AsSpan();
-            for (int i = 0; i < toks.Length; i++)
-            {
-                if (gazetteer.TryMatchAt(doc.Text, toks, i, out var m) && m.Kind != MentionKind.Role)
-                {
-                    cands.Add(new MentionCandidate(new TextRange(toks[i].Start, toks[i + m.Tokens - 1].End), m.Type, m.Kind));
-                    i += m.Tokens - 1;
-                }
-            }
+            var cands = mentions.Find(doc.Text, doc.Tokens.AsSpan());
             tokens += doc.Tokens.Length;
-            prepared.Add((doc.Text, doc.ReferenceDate ?? new PartialDate(2022, 2, 25), doc.Tokens, doc.Sentences, cands.ToImmutable()));
+            prepared.Add((doc.Text, doc.ReferenceDate ?? new PartialDate(2022, 2, 25), doc.Tokens, doc.Sentences, cands));
         }
         if (prepared.Count == 0)
         {
@@ -166,6 +163,58 @@ internal static class KbCommand
         stdout.WriteLine(JsonSerializer.Serialize(json));
         stdout.Flush();
         return errors > 0 ? DepescheCli.ExitInputErrors : DepescheCli.ExitOk;
+    }
+
+    /// <summary>Header and segmentation, gazetteer candidates, the linker; JSON Lines with the entities on standard output.</summary>
+    internal static int Link(CliConsole console, string[] paths, DateOnly? date)
+    {
+        var segment = German.GermanPipeline.Create(German.Stage.Segment);
+        var mentions = new Knowledge.Linking.GazetteerMentions();
+        var linker = new Knowledge.Linking.EntityLinker();
+        var options = new Output.JsonWriteOptions();
+        int errors = 0;
+        using var sink = OutputSink.Open(null, console.Stdout);
+        foreach (var item in new Input.InputReader(Input.InputFormat.Auto, console.OpenStdin).Read(paths))
+        {
+            if (item.Error is { } e)
+            {
+                errors++;
+                console.Error(e.Code, e.ToString());
+                continue;
+            }
+            var doc = segment.Process(item.Record!.ToDocument(date));
+            mentions.Process(doc);
+            linker.Process(doc);
+            var buffer = new System.Buffers.ArrayBufferWriter<byte>(Math.Max(1024, doc.Text.Length * 4));
+            using (var writer = new Utf8JsonWriter(buffer, Output.DocumentJsonWriter.WriterOptions(false)))
+            {
+                Output.DocumentJsonWriter.Write(writer, doc, options, [WriteFacts]);
+            }
+            sink.Write(buffer.WrittenSpan);
+            sink.Write("\n"u8);
+        }
+        sink.Commit();
+        return errors > 0 ? DepescheCli.ExitInputErrors : DepescheCli.ExitOk;
+    }
+
+    /// <summary>The linker's facts (roles, ages, whom a person acts for) as an extension field <c>entity_facts</c>.</summary>
+    private static void WriteFacts(Utf8JsonWriter w, Document doc, Output.CodePointMap map, Output.JsonWriteOptions options)
+    {
+        w.WriteStartArray("entity_facts");
+        foreach (var f in doc.GetOrEmpty(Knowledge.Linking.KnowledgeLayers.EntityFacts))
+        {
+            w.WriteStartObject();
+            w.WriteNumber("entity", f.Entity);
+            w.WriteString("kind", f.Kind.ToString().ToLowerInvariant());
+            w.WriteString("value", f.Value);
+            w.WriteString("office", f.Office);
+            w.WriteString("of", f.OfActor);
+            w.WriteNumber("start", map.ToCodePoint(f.Evidence.Start));
+            w.WriteNumber("end", map.ToCodePoint(f.Evidence.End));
+            w.WriteString("text", doc.TextOf(f.Evidence));
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
     }
 
     internal static int Query(CliConsole console, string query)

@@ -45,4 +45,27 @@ public class KbCommandTests
         Assert.True(json.RootElement.GetProperty("tokens_per_s").GetDouble() > 0);
         Assert.True(json.RootElement.GetProperty("candidates").GetInt32() > 0);
     }
+
+    [Fact]
+    public void Kb_link_writes_one_json_object_per_report_with_linked_entities()
+    {
+        var r = CliRunner.Run(["kb", "link", CliRunner.Sample("ostsee-manoever.txt"), "--date", "2022-02-25"]);
+        Assert.Equal(0, r.ExitCode);
+        var lines = r.Stdout.TrimEnd().Split('\n');
+        Assert.Single(lines);
+        using var json = JsonDocument.Parse(lines[0]);
+        var entities = json.RootElement.GetProperty("entities");
+        Assert.True(entities.GetArrayLength() > 0);
+        Assert.Contains(entities.EnumerateArray(), e => e.GetProperty("kb").ValueKind == JsonValueKind.String);
+        Assert.Equal(JsonValueKind.Array, json.RootElement.GetProperty("entity_facts").ValueKind);
+    }
+
+    [Fact]
+    public void Kb_link_rejects_a_malformed_date()
+    {
+        var r = CliRunner.Run(["kb", "link", CliRunner.Sample("ostsee-manoever.txt"), "--date", "25.02.2022"]);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("DEP0006", r.Stderr);
+        Assert.Equal("", r.Stdout);
+    }
 }

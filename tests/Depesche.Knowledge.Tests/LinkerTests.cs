@@ -81,13 +81,14 @@ public class LinkerTests
     [InlineData("2022-02", "Wladimir Putin", "per:wladimir-putin")]
     public void A_role_noun_alone_is_resolved_by_the_reports_date(string date, string canonical, string kb)
     {
-        var doc = Link("Der Kremlchef ordnete die Mobilmachung an. [Moskau|LOC] schwieg zunächst.", date);
+        var doc = Link("Der Kremlchef ordnete die Mobilmachung an. [Moskau|ORG] schwieg zunächst, in [Kiew|LOC] heulten die Sirenen.", date);
         var e = EntityOf(doc, "Kremlchef");
         Assert.Equal(canonical, e.Canonical);
         Assert.Equal(kb, e.KnowledgeId);
         Assert.Equal(MentionKind.Role, Assert.Single(e.Mentions).Kind);
         Assert.Equal("RU", Assert.Single(FactsOf(doc, e), f => f.Kind == EntityFactKind.Role).OfActor);
         Assert.Equal("RU", Assert.Single(FactsOf(doc, EntityOf(doc, "Moskau")), f => f.Kind == EntityFactKind.Represents).OfActor);
+        Assert.Empty(FactsOf(doc, EntityOf(doc, "Kiew")));
     }
 
     [Theory]
@@ -222,6 +223,7 @@ public class LinkerTests
         Assert.Equal("loc:kreml", kreml.KnowledgeId);
         Assert.Equal("RU", Knowledge.KnowledgeBase.Default[kreml.KnowledgeId!]!.Parent);
         Assert.Equal("loc:weisses-haus", EntityOf(doc, "Weiße Haus").KnowledgeId);
+        Assert.Equal("US", Assert.Single(FactsOf(doc, EntityOf(doc, "Weiße Haus"))).OfActor);
     }
 
     [Fact]
@@ -273,5 +275,15 @@ public class LinkerTests
         var doc = Link("[Olaf Scholz|PER] kam. Der Chef der Gewerkschaft protestierte, die IWF-Chefin warnte.", "2022-02-25");
         Assert.False(HasMention(doc, "Chef"));
         Assert.Equal("Kristalina Georgiewa", EntityOf(doc, "IWF-Chefin").Canonical);
+    }
+
+    [Theory]
+    [InlineData("Staats- und Regierungschefs der [Nato-Staaten|ORG-part] kommen zusammen.")]
+    [InlineData("Die Treffen der Regierungschefs dauerten lange.")]
+    [InlineData("Regierungschef sein ist schwer.")]
+    public void A_role_noun_without_actor_and_without_a_singular_article_means_nobody(string sentence)
+    {
+        var doc = Link("[Mario Draghi|PER] sprach in [Rom|LOC]. " + sentence, "2022-02-25");
+        Assert.DoesNotContain(EntityOf(doc, "Mario Draghi").Mentions, m => m.Kind == MentionKind.Role);
     }
 }

@@ -131,7 +131,8 @@ public sealed class EntityLinker : IComponent
                 Actor? acts = e.Kb switch
                 {
                     { Kind: ActorKind.Person } p when _date is { } date => _kb.ActorOf(p, date),
-                    { Kind: ActorKind.Place, Parent: { } parent } => _kb[parent],
+                    // A seat of power always stands for its government; a capital only where it is used as an actor (ORG).
+                    { Kind: ActorKind.Place, Parent: { } parent, Status: var status } when status == "seat" || e.Type == EntityType.Organisation => _kb[parent],
                     _ => null,
                 };
                 if (acts is not null)
@@ -427,7 +428,7 @@ public sealed class EntityLinker : IComponent
                     entity = ForActor(holders[0], EntityType.Person);
                 }
             }
-            if (entity is null && actor is null && role.Role.Alone)
+            if (entity is null && actor is null && role.Role.Alone && DefiniteSingular(item.FirstToken))
             {
                 // "der Regierungschef" without an actor: the most recent person who holds such an office or carries the title.
                 entity = MostRecent(e => e.Type == EntityType.Person && HoldsRole(e, role), item.FirstToken, excludeSentenceOf: -1);
@@ -438,6 +439,25 @@ public sealed class EntityLinker : IComponent
             }
             AddMention(entity, range, MentionKind.Role, item.FirstToken);
             AddRoleFact(entity, role with { Actor = actor }, range);
+        }
+
+        /// <summary>
+        /// "der Regierungschef", "des Regierungschefs", "die Präsidentin": one person. Not "Staats- und
+        /// Regierungschefs" (no article) or "der Regierungschefs" (a genitive plural).
+        /// </summary>
+        private bool DefiniteSingular(int token)
+        {
+            if (token == 0)
+            {
+                return false;
+            }
+            var prev = _tokens[token - 1].Slice(_text);
+            var cue = _kb.Cue(prev);
+            if (cue is not (CueClass.ArticleMasculine or CueClass.ArticleFeminine))
+            {
+                return false;
+            }
+            return !(prev is "der" or "Der" && _tokens[token].Slice(_text)[^1] == 's');
         }
 
         private bool IsFormerBefore(int token)
