@@ -62,12 +62,12 @@ public sealed partial class KnowledgeBase
         _membershipsByOrg = b.Memberships.GroupBy(m => m.Organisation)
             .ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
         _alpha3 = b.Actors.Where(a => a.Alpha3 is not null).ToFrozenDictionary(a => a.Alpha3!, a => a.Id, StringComparer.Ordinal);
-        _multiWordFirsts = b.Surfaces.Keys.Concat(b.PersonNames.Keys).Concat(b.Anaphors.Keys)
+        _multiWordFirsts = b.Surfaces.Keys.Concat(b.PersonNames.Keys).Concat(b.Surnames.Keys).Concat(b.Anaphors.Keys)
             .Where(k => k.Contains(' ', StringComparison.Ordinal))
             .Select(k => k[..k.IndexOf(' ', StringComparison.Ordinal)])
             .ToFrozenSet(StringComparer.Ordinal)
             .GetAlternateLookup<ReadOnlySpan<char>>();
-        MaxWords = b.Surfaces.Keys.Concat(b.PersonNames.Keys).Concat(b.Anaphors.Keys).Max(k => k.Count(c => c == ' ') + 1);
+        MaxWords = b.Surfaces.Keys.Concat(b.PersonNames.Keys).Concat(b.Surnames.Keys).Concat(b.Anaphors.Keys).Max(k => k.Count(c => c == ' ') + 1);
         DataFiles = b.Files;
     }
 
@@ -349,13 +349,14 @@ public sealed partial class KnowledgeBase
     }
 
     /// <summary>
-    /// The one person a name means at a date: a full name, or a surname that only one known person has or
-    /// only one person holding an office then has. Null when unknown or ambiguous.
+    /// The one person a name means at a date: a full name; or a surname that, at a known date, exactly one
+    /// person in office then has (a bare "Schmid" or "Kurz" is far more often someone else); or, without a
+    /// date, a surname only one known person has. Null when unknown or ambiguous.
     /// </summary>
     public Actor? ResolvePerson(ReadOnlySpan<char> name, DateRange? date)
     {
-        var hits = FindPersons(name, out _);
-        if (hits.Length == 1)
+        var hits = FindPersons(name, out bool bySurname);
+        if (hits.Length == 1 && (!bySurname || date is null))
         {
             return hits[0];
         }

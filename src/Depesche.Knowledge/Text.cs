@@ -6,8 +6,8 @@ namespace Depesche.Knowledge;
 internal static class Text
 {
     // Latin letters with diacritics German does not use, and their plain forms. German umlauts stay.
-    private const string Marked = "áàâãåāăąçćčďđéèêëēėęěğíìîïīįıłľĺñńňņóòôõōőøřśšşșťţțúùûūůűųýÿžźżķļģÁÀÂÃÅĀĂĄÇĆČĎĐÉÈÊËĒĖĘĚĞÍÌÎÏĪĮİŁĽĹÑŃŇŅÓÒÔÕŌŐØŘŚŠŞȘŤŢȚÚÙÛŪŮŰŲÝŽŹŻĶĻĢ";
-    private const string Plain = "aaaaaaaacccddeeeeeeeegiiiiiiilllnnnnooooooorsssstttuuuuuuuyyzzzklgAAAAAAAACCCDDEEEEEEEEGIIIIIIILLLNNNNOOOOOOORSSSSTTTUUUUUUUYZZZKLG";
+    private const string Marked = "áàâãåāăąçćčďđéèêëēėęěğíìîïīįıłľĺñńňņóòôõōőřśšşșťţțúùûūůűųýÿžźżķļģÁÀÂÃÅĀĂĄÇĆČĎĐÉÈÊËĒĖĘĚĞÍÌÎÏĪĮİŁĽĹÑŃŇŅÓÒÔÕŌŐŘŚŠŞȘŤŢȚÚÙÛŪŮŰŲÝŽŹŻĶĻĢ";
+    private const string Plain = "aaaaaaaacccddeeeeeeeegiiiiiiilllnnnnoooooorsssstttuuuuuuuyyzzzklgAAAAAAAACCCDDEEEEEEEEGIIIIIIILLLNNNNOOOOOORSSSSTTTUUUUUUUYZZZKLG";
 
     /// <summary>The spelling without non-German diacritics (<c>Kariņš</c>: <c>Karins</c>, <c>Erdoğan</c>: <c>Erdogan</c>).</summary>
     public static string Fold(string s)
@@ -19,6 +19,8 @@ internal static class Text
             string? rep = c switch
             {
                 'æ' => "ae",
+                'ø' => "ö",
+                'Ø' => "Ö",
                 'Æ' => "Ae",
                 'œ' => "oe",
                 'ð' => "d",

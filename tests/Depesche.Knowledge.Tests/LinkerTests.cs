@@ -286,4 +286,15 @@ public class LinkerTests
         var doc = Link("[Mario Draghi|PER] sprach in [Rom|LOC]. " + sentence, "2022-02-25");
         Assert.DoesNotContain(EntityOf(doc, "Mario Draghi").Mentions, m => m.Kind == MentionKind.Role);
     }
+
+    [Fact]
+    public void A_bare_surname_links_to_the_knowledge_base_only_for_someone_in_office_at_the_date()
+    {
+        var doc = Link("[Lawrow|PER] traf [Schmid|PER] in [Wien|LOC].", "2016-05-01");
+        Assert.Equal("per:sergej-lawrow", EntityOf(doc, "Lawrow").KnowledgeId);
+        Assert.Null(EntityOf(doc, "Schmid").KnowledgeId);
+        var later = Link("Außenminister [Lawrow|PER] traf [Schmid|PER] in [Wien|LOC].", "2022-01-10");
+        Assert.Equal("per:helga-schmid", EntityOf(later, "Schmid").KnowledgeId);
+        Assert.Equal("Außenminister", Assert.Single(FactsOf(later, EntityOf(later, "Lawrow")), f => f.Kind == EntityFactKind.Role).Value);
+    }
 }

@@ -343,7 +343,9 @@ public sealed class EntityLinker : IComponent
                 entity = FindBySurname(span);
                 if (entity is null && hits.Length > 0)
                 {
-                    person = Pick(hits, title);
+                    // A bare surname never named in full here: with a title, whoever holds that office;
+                    // else the knowledge base's rule (in office at the report's date).
+                    person = title is not null ? Pick(hits, title) : _kb.ResolvePerson(span, _date);
                 }
             }
             if (person is not null)
