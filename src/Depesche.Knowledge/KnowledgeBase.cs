@@ -154,8 +154,18 @@ public sealed partial class KnowledgeBase
     /// <summary>A derived adjective in any ending (<c>russisch</c>, <c>Russische</c>, <c>russischen</c>).</summary>
     public bool TryLookupAdjective(ReadOnlySpan<char> word, out Actor actor)
     {
+        if (word.IsEmpty)
+        {
+            actor = null!;
+            return false;
+        }
         foreach (string ending in s_adjectiveEndings)
         {
+            // Without an ending only the predicative lower-case form counts: "Deutsch" is a language.
+            if (ending.Length == 0 && !char.IsLower(word[0]))
+            {
+                continue;
+            }
             if (word.Length > ending.Length + 2 && word.EndsWith(ending, StringComparison.Ordinal)
                 && _adjectivesSpan.TryGetValue(word[..^ending.Length], out actor!))
             {

@@ -297,4 +297,13 @@ public class LinkerTests
         Assert.Equal("per:helga-schmid", EntityOf(later, "Schmid").KnowledgeId);
         Assert.Equal("Außenminister", Assert.Single(FactsOf(later, EntityOf(later, "Lawrow")), f => f.Kind == EntityFactKind.Role).Value);
     }
+
+    [Fact]
+    public void A_role_compound_is_a_part_of_its_country_and_names_the_office_holder()
+    {
+        var doc = Link("Der [US-Präsident|LOC-part] warnte [Moskau|LOC].", "2022-02-25");
+        var mentions = doc.Get(Layers.Entities).SelectMany(e => e.Mentions.Select(m => (e, m))).Where(x => doc.TextOf(x.m.Range) == "US-Präsident").ToList();
+        Assert.Contains(mentions, x => x.e.KnowledgeId == "US" && x.m.Kind == MentionKind.Part);
+        Assert.Contains(mentions, x => x.e.KnowledgeId == "per:joe-biden" && x.m.Kind == MentionKind.Role);
+    }
 }

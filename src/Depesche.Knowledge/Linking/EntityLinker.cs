@@ -170,6 +170,12 @@ public sealed class EntityLinker : IComponent
                     continue;
                 }
                 items.Add(new Item(ItemKind.Candidate, first, end, c));
+                // "US-Präsident", "UN-Generalsekretär": a part of the country and a role noun at once.
+                if (_candidates[c].Kind == MentionKind.Part && end == first + 1 && _kb.TryGetRole(_tokens[first].Slice(_text), out _)
+                    && !(end < _tokens.Length && CandidateStartingAt(end) is { } after && _candidates[after].Type == EntityType.Person))
+                {
+                    items.Add(new Item(ItemKind.Role, first, end, -1));
+                }
                 if (_candidates[c].Type != EntityType.Person && _kb.TryLookup(_doc.Slice(range), out var m))
                 {
                     present.Add(m.Actor);
