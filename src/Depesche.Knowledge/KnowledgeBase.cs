@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using System.Globalization;
 using Depesche.Data;
 using Depesche.Model;
 
@@ -438,8 +437,6 @@ public sealed partial class KnowledgeBase
 
     /// <summary>What a word is to the linker: a speech verb, a pronoun, an article, a "former" word.</summary>
     public CueClass Cue(ReadOnlySpan<char> word) => _cuesSpan.TryGetValue(word, out var c) ? c : CueClass.None;
-
-    internal static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }
 
 /// <summary>Classes of the words in linking-cues.tsv.</summary>

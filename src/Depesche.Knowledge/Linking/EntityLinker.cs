@@ -70,7 +70,6 @@ public sealed class EntityLinker : IComponent
         private readonly DateRange? _date;
         private readonly List<WorkEntity> _entities = [];
         private readonly Dictionary<Actor, WorkEntity> _byActor = [];
-        private readonly Dictionary<string, WorkEntity> _byText = new(StringComparer.Ordinal);
         private readonly List<(WorkEntity Entity, EntityFactKind Kind, string Value, string? Office, string? Of, TextRange Evidence)> _facts = [];
         private WorkEntity? _lastSpeaker;
 
@@ -597,7 +596,7 @@ public sealed class EntityLinker : IComponent
                 {
                     continue;
                 }
-                if (excludeSentenceOf >= 0 && MentionedInSentence(e, excludeSentenceOf, beforeToken))
+                if (excludeSentenceOf >= 0 && MentionedInSentence(e, excludeSentenceOf))
                 {
                     continue;
                 }
@@ -609,7 +608,7 @@ public sealed class EntityLinker : IComponent
             return best;
         }
 
-        private bool MentionedInSentence(WorkEntity e, int sentence, int beforeToken)
+        private bool MentionedInSentence(WorkEntity e, int sentence)
         {
             if (sentence < 0 || sentence >= _sentences.Length)
             {
@@ -685,10 +684,6 @@ public sealed class EntityLinker : IComponent
         {
             var e = new WorkEntity { Canonical = canonical, Type = type, TypedByName = byName };
             _entities.Add(e);
-            if (byName)
-            {
-                _byText.TryAdd(canonical, e);
-            }
             return e;
         }
 
