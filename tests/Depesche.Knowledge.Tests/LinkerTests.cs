@@ -306,4 +306,16 @@ public class LinkerTests
         Assert.Contains(mentions, x => x.e.KnowledgeId == "US" && x.m.Kind == MentionKind.Part);
         Assert.Contains(mentions, x => x.e.KnowledgeId == "per:joe-biden" && x.m.Kind == MentionKind.Role);
     }
+
+    [Fact]
+    public void An_inhabitant_noun_after_a_singular_article_describes_the_last_person_of_that_country()
+    {
+        var doc = Link("[Jens Stoltenberg|PER] traf [Olaf Scholz|PER]. Der [Norweger|LOC-deriv] lobte die [deutsche|LOC-deriv] Hilfe.", "2022-02-25");
+        var stoltenberg = EntityOf(doc, "Jens Stoltenberg");
+        Assert.Same(stoltenberg, EntityOf(doc, "Der Norweger"));
+        Assert.Equal("NO", EntityOf(doc, "Norweger").KnowledgeId);
+
+        var plural = Link("[Jens Stoltenberg|PER] kam. Die [Norweger|LOC-deriv] jubelten.", "2022-02-25");
+        Assert.False(HasMention(plural, "Die Norweger"));
+    }
 }

@@ -293,6 +293,10 @@ public sealed class EntityLinker : IComponent
                 var kind = cand.Kind == MentionKind.Name ? m.Kind : cand.Kind;
                 var entity = ForActor(m.Actor, kind == MentionKind.Name ? cand.Type : (EntityType?)null);
                 AddMention(entity, cand.Range, kind, item.FirstToken);
+                if (m.Kind == MentionKind.Deriv && item.EndToken == item.FirstToken + 1 && _kb.TryLookupName(span, out var noun) && noun.Kind == MentionKind.Deriv)
+                {
+                    LinkDescription(item, m.Actor, span);
+                }
                 return;
             }
             if (cand.Kind == MentionKind.Part && span.IndexOf('-') is var hyphen and > 0)
@@ -532,6 +536,39 @@ public sealed class EntityLinker : IComponent
             var range = new TextRange(_tokens[item.FirstToken].Start, _tokens[item.EndToken - 1].End);
             AddMention(entity, range, MentionKind.Alias, item.FirstToken);
             _facts.Add((entity, EntityFactKind.Age, age.ToString(CultureInfo.InvariantCulture), null, null, range));
+        }
+
+        /// <summary>
+        /// "Der Norweger betonte": an inhabitant noun after a singular article describes the most recent person
+        /// of that country (Stoltenberg), as "der 74-Jährige" does by age. The noun stays the country's
+        /// derived mention too.
+        /// </summary>
+        private void LinkDescription(Item item, Actor country, ReadOnlySpan<char> noun)
+        {
+            if (item.FirstToken == 0)
+            {
+                return;
+            }
+            var article = _kb.Cue(_tokens[item.FirstToken - 1].Slice(_text));
+            Gender gender;
+            if (article == CueClass.ArticleMasculine && !noun.EndsWith("en", StringComparison.Ordinal) && !noun.EndsWith("ern", StringComparison.Ordinal))
+            {
+                gender = Gender.Male;
+            }
+            else if (article == CueClass.ArticleFeminine && noun.EndsWith("in", StringComparison.Ordinal))
+            {
+                gender = Gender.Female;
+            }
+            else
+            {
+                return;
+            }
+            var entity = MostRecent(e => e.Type == EntityType.Person && e.Kb?.Nationality == country.Id && Compatible(e, gender), item.FirstToken, -1);
+            if (entity is not null)
+            {
+                var range = new TextRange(_tokens[item.FirstToken - 1].Start, _tokens[item.FirstToken].End);
+                AddMention(entity, range, MentionKind.Alias, item.FirstToken);
+            }
         }
 
         private bool? AgeFits(WorkEntity e, int age)
