@@ -318,4 +318,20 @@ public class LinkerTests
         var plural = Link("[Jens Stoltenberg|PER] kam. Die [Norweger|LOC-deriv] jubelten.", "2022-02-25");
         Assert.False(HasMention(plural, "Die Norweger"));
     }
+
+    [Fact]
+    public void Candidates_outside_the_text_or_inside_a_token_are_skipped()
+    {
+        var doc = new Document("Die Nato berät in Brüssel.", "t", "t", new PartialDate(2022, 2, 25));
+        Depesche.German.GermanPipeline.Create(Depesche.German.Stage.Segment).Process(doc);
+        doc.Set(Layers.EntityMentions, [
+            new MentionCandidate(new TextRange(4, 8), EntityType.Organisation, MentionKind.Name),
+            new MentionCandidate(new TextRange(5, 7), EntityType.Organisation, MentionKind.Name),
+            new MentionCandidate(new TextRange(20, 99), EntityType.Location, MentionKind.Name),
+            new MentionCandidate(new TextRange(9, 9), EntityType.Location, MentionKind.Name),
+        ]);
+        new EntityLinker().Process(doc);
+        var e = Assert.Single(doc.Get(Layers.Entities));
+        Assert.Equal("org:nato", e.KnowledgeId);
+    }
 }

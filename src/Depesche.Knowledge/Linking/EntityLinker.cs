@@ -80,7 +80,10 @@ public sealed class EntityLinker : IComponent
             _text = doc.Text;
             _tokens = doc.Tokens;
             _sentences = doc.Sentences;
-            var cands = doc.GetOrEmpty(Layers.EntityMentions).ToArray();
+            // A candidate outside the text or empty is a recogniser's bug; it is skipped, never a crash.
+            var cands = doc.GetOrEmpty(Layers.EntityMentions)
+                .Where(c => c.Range.Start >= 0 && c.Range.End <= doc.Text.Length && c.Range.End > c.Range.Start)
+                .ToArray();
             Array.Sort(cands, (a, b) => a.Range.Start != b.Range.Start ? a.Range.Start.CompareTo(b.Range.Start) : b.Range.End.CompareTo(a.Range.End));
             _candidates = cands;
             _date = doc.ReferenceDate is { } d ? DateRange.Of(d) : null;
