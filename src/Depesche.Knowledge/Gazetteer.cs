@@ -9,6 +9,42 @@ namespace Depesche.Knowledge;
 public readonly record struct GazetteerMatch(int Tokens, EntityType Type, MentionKind Kind, Actor? Actor);
 
 /// <summary>
+/// A gazetteer tag of one token, as a feature for a sequence labeller: empty, or begin/inside of a known
+/// form with its type and kind (<c>B-LOC-name</c>, <c>I-PER-name</c>, <c>B-LOC-deriv</c>). One byte.
+/// </summary>
+public readonly record struct GazetteerTag(byte Value)
+{
+    public static GazetteerTag None => default;
+
+    public static GazetteerTag Create(bool begin, EntityType type, MentionKind kind)
+        => new((byte)(1 + (begin ? 0 : 1) + (2 * (int)type) + (8 * (int)kind)));
+
+    public bool IsEmpty => Value == 0;
+
+    public bool IsBegin => Value != 0 && (Value - 1) % 2 == 0;
+
+    public EntityType Type => (EntityType)((Value - 1) / 2 % 4);
+
+    public MentionKind Kind => (MentionKind)((Value - 1) / 8);
+
+    public override string ToString()
+    {
+        if (IsEmpty)
+        {
+            return "O";
+        }
+        string type = Type switch
+        {
+            EntityType.Person => "PER",
+            EntityType.Organisation => "ORG",
+            EntityType.Location => "LOC",
+            _ => "OTH",
+        };
+        return $"{(IsBegin ? 'B' : 'I')}-{type}-{Kind.ToString().ToLowerInvariant()}";
+    }
+}
+
+/// <summary>
 /// Token-span matching over the knowledge base, for the learned recogniser's features and for the linker:
 /// the longest known form starting at a token. No allocation: multi-word forms are looked up as slices of
 /// the text when the tokens are separated by single spaces, else through a stack buffer.
@@ -72,6 +108,32 @@ public sealed class Gazetteer
             }
         }
         return TryMatch(first, out match);
+    }
+
+    /// <summary>
+    /// Tags every token with the longest gazetteer match covering it, left to right (<c>B-</c>/<c>I-</c>,
+    /// type, kind), into <paramref name="tags"/>, which must be as long as <paramref name="tokens"/>.
+    /// Allocates nothing: a feature extractor can call it once per sentence.
+    /// </summary>
+    public void Tag(string text, ReadOnlySpan<TokenInfo> tokens, Span<GazetteerTag> tags)
+    {
+        if (tags.Length < tokens.Length)
+        {
+            throw new ArgumentException("the tag buffer is shorter than the tokens", nameof(tags));
+        }
+        tags[..tokens.Length].Clear();
+        for (int i = 0; i < tokens.Length; i++)
+        {
+            if (tokens[i].Kind != TokenKind.Word || !TryMatchAt(text, tokens, i, out var m))
+            {
+                continue;
+            }
+            for (int k = 0; k < m.Tokens; k++)
+            {
+                tags[i + k] = GazetteerTag.Create(k == 0, m.Type, m.Kind);
+            }
+            i += m.Tokens - 1;
+        }
     }
 
     /// <summary>The text of consecutive tokens joined by single spaces; empty when it does not fit the buffer.</summary>

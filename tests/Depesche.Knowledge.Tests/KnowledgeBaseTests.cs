@@ -183,4 +183,19 @@ public class KnowledgeBaseTests
         Assert.Equal(ErrorCodes.KnowledgeDataInvalid, ex.Code);
         Assert.Contains("ZZ", ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_gazetteer_tags_tokens_for_a_sequence_labeller()
+    {
+        var doc = new Document("Die Russische Föderation, die US-Truppen und Jens Stoltenberg sowie russische Diplomaten.", "g", "g");
+        GermanPipeline.Create(Stage.Segment).Process(doc);
+        var tags = new GazetteerTag[doc.Tokens.Length];
+        new Gazetteer(Kb).Tag(doc.Text, doc.Tokens.AsSpan(), tags);
+        Assert.Equal(
+            ["O", "B-LOC-name", "I-LOC-name", "O", "O", "B-LOC-part", "O", "B-PER-name", "I-PER-name", "O", "B-LOC-deriv", "O", "O"],
+            tags.Select(t => t.ToString()));
+        Assert.True(tags[1].IsBegin);
+        Assert.Equal(EntityType.Location, tags[2].Type);
+        Assert.False(tags[2].IsBegin);
+    }
 }
