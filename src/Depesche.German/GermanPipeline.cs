@@ -58,6 +58,11 @@ public static class GermanPipeline
         {
             builder.Add(new Syntax.ParserComponent());
         }
+        if (stage >= Stage.Entities)
+        {
+            // Names from the knowledge base's gazetteer, then the linker: entities, roles, pronoun speakers.
+            builder.Add(new Depesche.Knowledge.Linking.GazetteerMentions()).Add(new Depesche.Knowledge.Linking.EntityLinker());
+        }
         if (stage >= Stage.Times)
         {
             builder.Add(new TimesComponent()).Add(new QuantitiesComponent());
@@ -68,7 +73,7 @@ public static class GermanPipeline
         }
         if (stage >= Stage.Events)
         {
-            builder.Add(new Events.EventsComponent());
+            builder.Add(new Events.EventsComponent()).Add(new Events.RelationsComponent());
         }
         return builder.Build();
     }

@@ -213,6 +213,11 @@ public sealed class EventCoder
             return null;
         }
         ArgumentRef? targetRef = ArgumentOf(view, target, entities, includeAffiliation: true, core: false);
+        if (targetRef is { Entity: null } && target >= 0 && view.Lemma(target) == "Land" && view.Child(target, "det") is int det and >= 0 && view.Lemma(det) == "der")
+        {
+            // "das Land" takes up the country last named, other than the actor
+            targetRef = LastCountry(doc, entities, triggerRange, actorRef?.Entity, targetRef.Range) ?? targetRef;
+        }
         if (isCue && quote >= 0 && quotes[quote].Addressee is { } addressee && frame.Type == "REQUEST")
         {
             targetRef = addressee;
@@ -633,6 +638,29 @@ public sealed class EventCoder
             }
         }
         return view.Lemma(word) is "Nacht" or "Tag" or "Woche" or "Monat" or "Jahr" or "Morgen" or "Abend" or "Mittag" or "Zeit";
+    }
+
+    private static ArgumentRef? LastCountry(Document doc, ImmutableArray<Entity> entities, TextRange before, int? except, TextRange shown)
+    {
+        int best = -1;
+        int bestEnd = -1;
+        foreach (var e in entities)
+        {
+            if (e.Type != EntityType.Location || e.Id == except || e.KnowledgeId is null || e.KnowledgeId.Length != 2)
+            {
+                continue;
+            }
+            foreach (var m in e.Mentions)
+            {
+                if (m.Kind == MentionKind.Name && m.Range.End <= before.Start && m.Range.End > bestEnd)
+                {
+                    best = e.Id;
+                    bestEnd = m.Range.End;
+                }
+            }
+        }
+        _ = doc;
+        return best >= 0 ? new ArgumentRef(best, shown) : null;
     }
 
     private static TextRange Union(TextRange a, TextRange b) => new(Math.Min(a.Start, b.Start), Math.Max(a.End, b.End));
