@@ -223,6 +223,18 @@ public sealed class EventCoder
             targetRef = addressee;
         }
         var locationRef = ArgumentOf(view, location, entities, includeAffiliation: false, core: true);
+        if (NeedsTarget(frame.Type) && !(isCue && targetRef is not null && quote >= 0 && quotes[quote].Addressee == targetRef))
+        {
+            // Demands, accusations, sanctions, support and the like are always aimed at someone: without a target that can be one, say nothing.
+            if (targetRef is null || (target >= 0 && !CanAct(view, target, entities) && targetRef.Entity is null))
+            {
+                return null;
+            }
+        }
+        if (targetRef is not null && actorRef is not null && (targetRef.Range == actorRef.Range || (targetRef.Entity is not null && targetRef.Entity == actorRef.Entity)))
+        {
+            return null; // an actor acting on itself is a misreading
+        }
 
         var mode = ModeOf(view, w, frame, quote >= 0 && quotes[quote].Kind != QuoteKind.Direct ? quotes[quote] : null, isCue);
 
@@ -571,6 +583,8 @@ public sealed class EventCoder
         int? entity = EntityIn(entities, search, includeAffiliation);
         return new ArgumentRef(entity, shown.IsEmpty ? phrase : shown);
     }
+
+    private static bool NeedsTarget(string type) => type is "REQUEST" or "SANCTION" or "ACCUSE" or "SUPPORT" or "AID" or "CONCEDE" or "COOPERATE" or "THREATEN";
 
     /// <summary>The subject: among several words the parser marked as subject, the first that can act.</summary>
     private int Subject(DependencyView view, int w, ImmutableArray<Entity> entities)
