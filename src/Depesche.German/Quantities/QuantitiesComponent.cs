@@ -278,9 +278,17 @@ public sealed class QuantitiesComponent : IComponent
                     num = new Num(value, role, i + 1, false, upper, age);
                     return true;
                 }
-                if (!_numbers.TryParseWord(s, out value, out role) || role is NumberRole.Multiplier)
+                if (!_numbers.TryParseWord(s, out value, out role))
                 {
                     return false;
+                }
+                if (role is NumberRole.Multiplier)
+                {
+                    if (!s.EndsWith("en", StringComparison.Ordinal) || (i > first && tokens[i - 1].Kind == TokenKind.Number))
+                    {
+                        return false;
+                    }
+                    role = NumberRole.Vague; // "Millionen Menschen": at least a million
                 }
                 if (role is NumberRole.Cardinal or NumberRole.CardinalMultiplier && (t.Flags & TokenFlags.Capitalized) != 0 && !StartsClause(text, tokens, first, i))
                 {
