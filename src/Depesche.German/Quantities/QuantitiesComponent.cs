@@ -84,7 +84,8 @@ public sealed class QuantitiesComponent : IComponent
         bool between = false;
         bool vaguePrefix = false;
         int numStart = i;
-        int len = _data.MatchPhrase(text, tokens, i, end, out var role, static r => r is ApproxRole.About or ApproxRole.MoreThan or ApproxRole.LessThan or ApproxRole.Exact or ApproxRole.Between or ApproxRole.VaguePrefix);
+        int len = _data.MatchPhrase(text, tokens, i, end, out var role, static r => r is ApproxRole.About or ApproxRole.MoreThan or ApproxRole.LessThan or ApproxRole.Exact or ApproxRole.Between or ApproxRole.VaguePrefix or ApproxRole.Negative);
+        double sign = 1;
         if (len > 0)
         {
             numStart = i + len;
@@ -95,6 +96,7 @@ public sealed class QuantitiesComponent : IComponent
                 case ApproxRole.LessThan: approx = Approximation.LessThan; break;
                 case ApproxRole.Between: between = true; break;
                 case ApproxRole.VaguePrefix: vaguePrefix = true; break;
+                case ApproxRole.Negative: sign = -1; break;
             }
         }
         if (numStart >= end || inTime[numStart])
@@ -196,7 +198,11 @@ public sealed class QuantitiesComponent : IComponent
         {
             return false;
         }
-        quantity = new Quantity(new TextRange(tokens[i].Start, tokens[spanEnd - 1].End), value, approx, upper, unit);
+        if (sign < 0 && (num.Role is not (NumberRole.Cardinal or NumberRole.CardinalMultiplier) || upper is not null))
+        {
+            return false; // "minus" goes with one plain number: minus 271,3 Grad
+        }
+        quantity = new Quantity(new TextRange(tokens[i].Start, tokens[spanEnd - 1].End), sign * value, approx, upper, unit);
         next = spanEnd;
         return true;
     }
