@@ -192,6 +192,13 @@ public sealed class QuantitiesComponent : IComponent
                 spanEnd = last + 1;
             }
         }
+        // "Der Ziehvater (43)": an age in parentheses after a name or a person.
+        if (unit is null && approx == Approximation.Exact && numStart == i && i >= 2 && last < end && value is >= 1 and <= 120 && value == Math.Floor(value)
+            && IsChar(text, tokens[i - 1], '(') && IsChar(text, tokens[last], ')')
+            && tokens[i - 2].Kind == TokenKind.Word && (tokens[i - 2].Flags & TokenFlags.Capitalized) != 0)
+        {
+            unit = AgeUnit;
+        }
         // "Polar 228", "A 5", "Boeing 747": a bare number right after a capitalised word is a name's part.
         if (unit is null && approx == Approximation.Exact && numStart == i && i - 1 > first && !inTime[i - 1]
             && tokens[i - 1].Kind == TokenKind.Word && (tokens[i - 1].Flags & TokenFlags.Capitalized) != 0)
@@ -215,6 +222,8 @@ public sealed class QuantitiesComponent : IComponent
     }
 
     private const string AgeUnit = "Jahre (Alter)";
+
+    private static bool IsChar(string text, TokenInfo t, char c) => t.Length == 1 && text[t.Start] == c;
 
     private bool TryMultiplierOf(string text, ReadOnlySpan<TokenInfo> tokens, Num hi, out double mult)
     {
