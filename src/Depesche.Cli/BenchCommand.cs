@@ -18,11 +18,7 @@ internal static class BenchCommand
 {
     public static Command Create(CliConsole console)
     {
-        var path = new Argument<string[]>("paths")
-        {
-            Description = "A corpus: report files, folders or JSON Lines (e.g. ../shared/data/10kgnad/articles.jsonl).",
-            Arity = ArgumentArity.OneOrMore,
-        };
+        var path = CommonOptions.Paths("A corpus: report files, folders or JSON Lines (e.g. ../shared/data/10kgnad/articles.jsonl).");
         var stage = new Option<string>("--stage")
         {
             Description = "The stage to measure, with every stage before it: " + string.Join(", ", GermanPipeline.StageNames) + ".",

@@ -21,6 +21,10 @@ public static class DepescheCli
         var root = new RootCommand("Depesche reads German news reports and turns each into structured, linked facts.");
         root.Subcommands.Add(ExtractCommand.Create(console));
         root.Subcommands.Add(BenchCommand.Create(console));
+        root.Subcommands.Add(EvaluateCommand.Create(console));
+        root.Subcommands.Add(LexiconCommand.Create(console));
+        root.Subcommands.Add(SyntaxCommands.CreateTrain(console));
+        root.Subcommands.Add(SyntaxCommands.CreateParse(console));
         return root;
     }
 

@@ -19,6 +19,31 @@ internal static class CommonOptions
         DefaultValueFactory = _ => "auto",
     };
 
+    /// <summary>
+    /// Paths for commands that take many: a word starting with a dash that is no file is an unknown
+    /// option, not a path (System.CommandLine would otherwise hand "--colour" over as a path).
+    /// </summary>
+    public static Argument<string[]> Paths(string description)
+    {
+        var paths = new Argument<string[]>("paths")
+        {
+            Description = description,
+            Arity = ArgumentArity.OneOrMore,
+        };
+        paths.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens)
+            {
+                string value = token.Value;
+                if (value.Length > 1 && value[0] == '-' && !File.Exists(value) && !Directory.Exists(value))
+                {
+                    result.AddError($"Unrecognized option '{value}'.");
+                }
+            }
+        });
+        return paths;
+    }
+
     public static DateOnly? ParseDate(string? value)
     {
         if (value is null)

@@ -28,6 +28,13 @@ public class DataFileExampleTests
         {
             "abbreviations" or "sentence-context" => Tokens,
             "datelines" => Dateline,
+            "speech-verbs" => SpeechVerb,
+            "speech-phrases" => SpeechPhrase,
+            "subjunctive" => Subjunctive,
+            "function-words" => FunctionWord,
+            "contractions" => SyntaxPipelineTests.WordForms,
+            "event-frames" => EventsTests.FirstEvent,
+            "actor-nouns" => noun => Depesche.German.Events.EventLexicon.Default.IsActorNoun(noun) ? "yes" : "no",
             "time-patterns" => Times.TimesTestSupport.Times,
             "time-lexicon" => Times.TimesTestSupport.Lexicon,
             "tense-markers" => Times.TimesTestSupport.Tense,
@@ -55,6 +62,41 @@ public class DataFileExampleTests
     }
 
     private static string Tokens(string input) => string.Join("|", TestPipeline.TokenTexts(TestPipeline.Run(input)));
+
+    private static string SpeechVerb(string input)
+    {
+        if (!Depesche.German.Quotes.SpeechLexicon.Default.Verbs.TryGetValue(input, out var analyses))
+        {
+            return "unknown";
+        }
+        var a = analyses[0];
+        return $"{a.Lemma}|{a.Particle ?? "-"}|{a.Kind switch { Depesche.German.Lexicon.VerbFormKind.Finite => "finite", Depesche.German.Lexicon.VerbFormKind.Separated => "separated", _ => "participle" }}";
+    }
+
+    private static string SpeechPhrase(string input)
+    {
+        var doc = QuotesTests.Read(input);
+        var q = doc.GetOrEmpty(Layers.Quotes).FirstOrDefault();
+        return q is null ? "none" : $"{(q.Cue is { } c ? doc.TextOf(c.Range) : "")}|{(q.Speaker is { } sp ? doc.TextOf(sp.Range) : "")}";
+    }
+
+    private static string Subjunctive(string input)
+    {
+        var doc = TestPipeline.Run(input);
+        var lex = Depesche.German.Quotes.SpeechLexicon.Default;
+        return doc.Tokens.Any(t => lex.Subjunctive.Contains(doc.Text.AsSpan(t.Start, t.Length))) ? "yes" : "no";
+    }
+
+    private static string FunctionWord(string input) => Depesche.German.Quotes.SpeechLexicon.Default.ClassOf(input) switch
+    {
+        Depesche.German.Quotes.WordClass.Determiner => "det",
+        Depesche.German.Quotes.WordClass.NominativePronoun => "pron-nom",
+        Depesche.German.Quotes.WordClass.Preposition => "prep",
+        Depesche.German.Quotes.WordClass.Conjunction => "conj",
+        Depesche.German.Quotes.WordClass.Adverb => "adv",
+        Depesche.German.Quotes.WordClass.Negation => "neg",
+        _ => "none",
+    };
 
     private static string Dateline(string input)
     {

@@ -1,0 +1,1193 @@
+using System.Collections.Immutable;
+using Depesche.German.Lexicon;
+using Depesche.Model;
+using Depesche.Processing;
+
+namespace Depesche.German.Quotes;
+
+/// <summary>
+/// Finds direct, indirect and mixed speech with its cue, speaker and addressee, by rules over
+/// tokens and the speech lexicon. Speakers are noun phrases around the cue; a pronoun or a missing
+/// speaker takes the speaker in focus (the last quotation's, in the same or the previous paragraph).
+/// Quoted names and terms (<c>die auch «Speerspitze» genannte VJTF</c>) are never speech.
+/// </summary>
+public sealed class QuoteFinder
+{
+    /// <summary>A quoted stretch with fewer words than this, without a cue and without a sentence end inside, is a term, not speech.</summary>
+    public const int MinFreeStandingWords = 4;
+
+    /// <summary>Noun phrases longer than this (tokens) are not taken as speakers.</summary>
+    public const int MaxNounPhraseTokens = 8;
+
+    private readonly SpeechLexicon _lex;
+
+    public QuoteFinder(SpeechLexicon? lexicon = null)
+    {
+        _lex = lexicon ?? SpeechLexicon.Default;
+    }
+
+    /// <summary>A token range [Start, End).</summary>
+    private readonly record struct TokRange(int Start, int End)
+    {
+        public bool IsEmpty => End <= Start;
+
+        public static TokRange None => new(0, 0);
+    }
+
+    private sealed class Candidate
+    {
+        public QuoteKind Kind;
+        public int ContentStart;
+        public int ContentEnd;
+        public TokRange Speaker;
+        public bool SpeakerIsPronoun;
+        public int InheritFrom = -1;
+        public TokRange CueTokens;
+        public string? CueLemma;
+        public TokRange Addressee;
+        public int Paragraph;
+    }
+
+    private ref struct Ctx
+    {
+        public string Text;
+        public ReadOnlySpan<TokenInfo> Tokens;
+        public ReadOnlySpan<char> Word(int i) => Text.AsSpan(Tokens[i].Start, Tokens[i].Length);
+    }
+
+    public ImmutableArray<Quote> Find(Document doc)
+    {
+        string text = doc.Text;
+        var tokens = doc.Tokens.AsSpan();
+        var sentences = doc.Sentences;
+        var paragraphs = doc.Paragraphs;
+        if (sentences.IsEmpty)
+        {
+            return [];
+        }
+        var ctx = new Ctx { Text = text, Tokens = tokens };
+        var spans = FindQuoteSpans(ref ctx, sentences, paragraphs);
+        var candidates = new List<Candidate>();
+        var directTokens = new bool[tokens.Length];
+        int focus = -1;
+        int bodyIndex = -1;
+        int lastParagraph = -1;
+        var bodyOrdinal = new int[paragraphs.Length];
+        for (int p = 0; p < paragraphs.Length; p++)
+        {
+            if (paragraphs[p].Kind == ParagraphKind.Body)
+            {
+                bodyIndex++;
+            }
+            bodyOrdinal[p] = bodyIndex;
+        }
+
+        int spanIdx = 0;
+        for (int si = 0; si < sentences.Length; si++)
+        {
+            var sent = sentences[si];
+            if (paragraphs[sent.Paragraph].Kind != ParagraphKind.Body)
+            {
+                while (spanIdx < spans.Count && spans[spanIdx].Open < sent.EndToken)
+                {
+                    spanIdx++;
+                }
+                continue;
+            }
+            if (sent.Paragraph != lastParagraph)
+            {
+                // Focus survives into the next body paragraph, not beyond.
+                if (focus >= 0 && bodyOrdinal[sent.Paragraph] - bodyOrdinal[candidates[focus].Paragraph] > 1)
+                {
+                    focus = -1;
+                }
+                lastParagraph = sent.Paragraph;
+            }
+            int s = sent.FirstToken;
+            int e = sent.EndToken;
+
+            // Direct quotations that open in this sentence.
+            var fragments = new List<(int Open, int Close)>();
+            while (spanIdx < spans.Count && spans[spanIdx].Open < e)
+            {
+                var (open, close) = spans[spanIdx++];
+                if (open < s)
+                {
+                    continue;
+                }
+                var c = TryDirect(ref ctx, open, close, s, sentences, si, focus);
+                if (c is null)
+                {
+                    fragments.Add((open, close));
+                    continue;
+                }
+                c.Paragraph = sent.Paragraph;
+                for (int k = open; k <= close && k < directTokens.Length; k++)
+                {
+                    directTokens[k] = true;
+                }
+                Mark(directTokens, c.CueTokens);
+                Mark(directTokens, c.Speaker);
+                if (c.SpeakerIsPronoun && c.InheritFrom < 0)
+                {
+                    c.InheritFrom = focus;
+                }
+                candidates.Add(c);
+                if (!c.Speaker.IsEmpty && !c.SpeakerIsPronoun)
+                {
+                    focus = candidates.Count - 1;
+                }
+            }
+
+            // Indirect and mixed speech in what is left of the sentence.
+            if (AllDirect(directTokens, s, e))
+            {
+                continue;
+            }
+            var ind = TryIndirect(ref ctx, s, e, directTokens, fragments, focus);
+            foreach (var (open, close) in fragments)
+            {
+                if (ind is not null && ctx.Tokens[open].Start >= ind.ContentStart && ctx.Tokens[close].End <= ind.ContentEnd)
+                {
+                    continue; // part of mixed speech
+                }
+                var frag = TryQuotedFragment(ref ctx, s, e, open, close, directTokens);
+                if (frag is not null)
+                {
+                    frag.Paragraph = sent.Paragraph;
+                    if (frag.SpeakerIsPronoun)
+                    {
+                        frag.InheritFrom = focus;
+                    }
+                    candidates.Add(frag);
+                }
+            }
+            if (ind is not null)
+            {
+                ind.Paragraph = sent.Paragraph;
+                if (ind.SpeakerIsPronoun && ind.InheritFrom < 0)
+                {
+                    ind.InheritFrom = focus;
+                }
+                candidates.Add(ind);
+                if (!ind.Speaker.IsEmpty && !ind.SpeakerIsPronoun)
+                {
+                    focus = candidates.Count - 1;
+                }
+            }
+        }
+
+        return Resolve(doc, ref ctx, candidates);
+    }
+
+    private static void Mark(bool[] used, TokRange range)
+    {
+        for (int k = range.Start; k < range.End; k++)
+        {
+            used[k] = true;
+        }
+    }
+
+    private static bool AnyUsed(bool[] used, int s, int e)
+    {
+        for (int k = s; k < e; k++)
+        {
+            if (used[k])
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool AllDirect(bool[] direct, int s, int e)
+    {
+        for (int k = s; k < e; k++)
+        {
+            if (!direct[k])
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // ------------------------------------------------------------------ quotation marks
+
+    /// <summary>Top-level pairs of quotation marks (token indices of the opening and closing mark), in order.</summary>
+    private static List<(int Open, int Close)> FindQuoteSpans(ref Ctx ctx, ImmutableArray<Sentence> sentences, ImmutableArray<Paragraph> paragraphs)
+    {
+        var result = new List<(int, int)>();
+        var stack = new List<(int Tok, char Expect)>();
+        int pendingOpen = -1; // a quotation left open at a paragraph's end, continued by the next paragraph's opening mark
+        int currentParagraph = -1;
+        foreach (var sent in sentences)
+        {
+            if (sent.Paragraph != currentParagraph)
+            {
+                if (stack.Count > 0)
+                {
+                    // Continued only when the next paragraph opens with the same mark.
+                    int first = sent.FirstToken;
+                    char opener = ctx.Text[ctx.Tokens[stack[0].Tok].Start];
+                    pendingOpen = ctx.Tokens[first].IsQuote && ctx.Text[ctx.Tokens[first].Start] == opener ? stack[0].Tok : -1;
+                    stack.Clear();
+                }
+                else
+                {
+                    pendingOpen = -1;
+                }
+                currentParagraph = sent.Paragraph;
+            }
+            for (int i = sent.FirstToken; i < sent.EndToken; i++)
+            {
+                var t = ctx.Tokens[i];
+                if (!t.IsQuote)
+                {
+                    continue;
+                }
+                char c = ctx.Text[t.Start];
+                bool opens = t.Kind == TokenKind.OpeningQuote;
+                bool closes = t.Kind == TokenKind.ClosingQuote;
+                if (t.Kind == TokenKind.AmbiguousQuote)
+                {
+                    bool topIsSame = stack.Count > 0 && stack[^1].Expect == Closer(c);
+                    closes = topIsSame;
+                    opens = !topIsSame;
+                }
+                if (closes)
+                {
+                    int at = stack.FindLastIndex(x => x.Expect == c || (x.Expect == '“' && c is '”' or '"') || (x.Expect == '"' && c is '“' or '”'));
+                    if (at < 0)
+                    {
+                        continue;
+                    }
+                    int open = stack[at].Tok;
+                    stack.RemoveRange(at, stack.Count - at);
+                    if (stack.Count == 0)
+                    {
+                        if (pendingOpen >= 0)
+                        {
+                            open = pendingOpen;
+                            pendingOpen = -1;
+                        }
+                        result.Add((open, i));
+                    }
+                    continue;
+                }
+                if (opens && Closer(c) is var expect and not '\0')
+                {
+                    if (stack.Count == 0 && pendingOpen >= 0 && i == sent.FirstToken && !result.Any(r => r.Item1 == pendingOpen))
+                    {
+                        // the continuation mark of a quotation carried over from the previous paragraph
+                        stack.Add((pendingOpen, expect));
+                        continue;
+                    }
+                    stack.Add((i, expect));
+                }
+            }
+        }
+        return result;
+
+        static char Closer(char open) => open switch
+        {
+            '«' => '»',
+            '»' => '«',
+            '„' => '“',
+            '"' => '"',
+            '“' => '”',
+            '‚' => '‘',
+            '‹' => '›',
+            '›' => '‹',
+            '\'' => '\'',
+            _ => '\0',
+        };
+    }
+
+    // ------------------------------------------------------------------ direct speech
+
+    private Candidate? TryDirect(ref Ctx ctx, int open, int close, int sentStart, ImmutableArray<Sentence> sentences, int si, int focus)
+    {
+        int words = 0;
+        bool sentenceEndInside = false;
+        for (int k = open + 1; k < close; k++)
+        {
+            var t = ctx.Tokens[k];
+            if (t.Kind is TokenKind.Word or TokenKind.Number or TokenKind.Abbreviation or TokenKind.Ordinal)
+            {
+                words++;
+            }
+            else if (t.Kind == TokenKind.Punctuation && ctx.Text[t.Start] is '.' or '!' or '?' or '…' && k == close - 1)
+            {
+                sentenceEndInside = true;
+            }
+        }
+        if (close - open <= 1)
+        {
+            return null;
+        }
+
+        bool colonBefore = open > sentStart && IsChar(ref ctx, open - 1, ':');
+        bool atStart = open == sentStart || colonBefore || IsChar(ref ctx, open - 1, ',') || IsChar(ref ctx, open - 1, '(')
+            || ctx.Tokens[open - 1].IsQuote;
+
+        // After the closing mark: ", sagte X" / ", so X".
+        int after = close + 1;
+        if (after < ctx.Tokens.Length && IsChar(ref ctx, after, ','))
+        {
+            after++;
+        }
+        bool commaAfter = after > close + 1;
+        var cand = new Candidate { Kind = QuoteKind.Direct, ContentStart = ctx.Tokens[open + 1].Start, ContentEnd = ctx.Tokens[close - 1].End };
+
+        if (atStart && after < ctx.Tokens.Length && (commaAfter || sentenceEndInside))
+        {
+            int clauseEnd = ClauseEnd(ref ctx, after);
+            if (TryVerb(ref ctx, after, clauseEnd, out var analysis, out int particleAt))
+            {
+                cand.CueTokens = new TokRange(after, after + 1);
+                cand.CueLemma = analysis.Lemma;
+                SetSpeakerAfterVerb(ref ctx, cand, after, clauseEnd, particleAt);
+                return cand;
+            }
+            if (commaAfter && ctx.Word(after).SequenceEqual("so") && _lex.PhraseLookup.TryGetValue("so", out _))
+            {
+                int npEnd = NounPhraseEnd(ref ctx, after + 1, clauseEnd);
+                if (npEnd > after + 1)
+                {
+                    cand.CueTokens = new TokRange(after, after + 1);
+                    cand.CueLemma = "so";
+                    cand.Speaker = new TokRange(after + 1, npEnd);
+                    cand.SpeakerIsPronoun = IsPronoun(ref ctx, after + 1, npEnd);
+                    return cand;
+                }
+            }
+        }
+
+        if (colonBefore)
+        {
+            // "Stoltenberg sagte: «…»" — the cue is in the clause before the colon.
+            int clauseStart = ClauseStart(ref ctx, sentStart, open - 1);
+            for (int v = clauseStart; v < open - 1; v++)
+            {
+                if (TryVerb(ref ctx, v, open - 1, out var analysis, out int particleAt))
+                {
+                    cand.CueTokens = new TokRange(v, v + 1);
+                    cand.CueLemma = analysis.Lemma;
+                    SetSubject(ref ctx, cand, clauseStart, v, open - 1, particleAt, analysis);
+                    return cand;
+                }
+            }
+        }
+
+        if (!atStart)
+        {
+            return null; // a fragment inside a sentence: a term, or part of mixed speech
+        }
+        if (!sentenceEndInside && words < MinFreeStandingWords)
+        {
+            return null; // a quoted name or term
+        }
+        // Free-standing: the speaker in focus.
+        cand.InheritFrom = focus;
+        return cand;
+    }
+
+    /// <summary>
+    /// Quoted words inside a sentence whose speech verb has a subject: "Scholz nannte den Plan «fahrlässig»".
+    /// Without such a verb a quoted fragment is a name or a term ("die auch «Speerspitze» genannte VJTF").
+    /// </summary>
+    private Candidate? TryQuotedFragment(ref Ctx ctx, int s, int e, int open, int close, bool[] used)
+    {
+        for (int v = s; v < e; v++)
+        {
+            if (used[v] || (v >= open && v <= close))
+            {
+                continue;
+            }
+            int clauseEnd = ClauseEnd(ref ctx, v + 1);
+            if (!TryVerb(ref ctx, v, Math.Max(clauseEnd, close + 1), out var analysis, out int particleAt) || analysis.Kind == VerbFormKind.Participle)
+            {
+                continue;
+            }
+            var cand = new Candidate
+            {
+                Kind = QuoteKind.Direct,
+                ContentStart = ctx.Tokens[open + 1].Start,
+                ContentEnd = ctx.Tokens[close - 1].End,
+                CueTokens = new TokRange(v, v + 1),
+                CueLemma = analysis.Lemma,
+            };
+            int clauseStart = ClauseStart(ref ctx, s, v);
+            SetSubject(ref ctx, cand, clauseStart, v, Math.Min(clauseEnd, open), particleAt, analysis);
+            if (cand.Speaker.IsEmpty || cand.Speaker.Start <= open && cand.Speaker.End > open)
+            {
+                return null;
+            }
+            cand.Addressee = TokRange.None;
+            return cand;
+        }
+        return null;
+    }
+
+    // ------------------------------------------------------------------ indirect and mixed speech
+
+    private Candidate? TryIndirect(ref Ctx ctx, int s, int e, bool[] direct, List<(int Open, int Close)> fragments, int focus)
+    {
+        int end = ContentEndToken(ref ctx, s, e);
+        if (end <= s)
+        {
+            return null;
+        }
+
+        // "X zufolge", "laut X", "nach Angaben von X", "nach eigenen Angaben", "wie X mitteilte".
+        var phrase = TryPhrase(ref ctx, s, end, direct);
+        if (phrase is not null)
+        {
+            return Finish(ref ctx, phrase, fragments);
+        }
+
+        for (int v = s; v < end; v++)
+        {
+            if (direct[v] || !TryVerb(ref ctx, v, ClauseEnd(ref ctx, v), out var analysis, out int particleAt))
+            {
+                continue;
+            }
+            if (analysis.Kind == VerbFormKind.Participle && v > s && !HasAuxiliaryBefore(ref ctx, s, v))
+            {
+                continue;
+            }
+            int clauseEnd = ClauseEnd(ref ctx, v);
+            var cand = new Candidate { Kind = QuoteKind.Indirect, CueTokens = new TokRange(v, v + 1), CueLemma = analysis.Lemma };
+
+            // Case A: the cue, then a comma and the content: "erklärte, die Ukraine sei …", "machte deutlich, dass …".
+            if (clauseEnd < end && IsChar(ref ctx, clauseEnd, ','))
+            {
+                int cs = clauseEnd + 1;
+                if (cs < end && (IsWord(ref ctx, cs, "dass") || IsWord(ref ctx, cs, "daß") || HasSubjunctive(ref ctx, cs, end)
+                    || analysis.Frame == SpeechFrame.SayAccusative || analysis.Lemma is "fordern" or "verlangen" or "vorschlagen" or "appellieren"
+                    || (analysis.Frame != SpeechFrame.Judge && analysis.Kind != VerbFormKind.Participle && OpensMainClause(ref ctx, cs, end))))
+                {
+                    cand.ContentStart = ctx.Tokens[cs].Start;
+                    cand.ContentEnd = ctx.Tokens[end - 1].End;
+                    int clauseStart = ClauseStart(ref ctx, s, v);
+                    SetSubject(ref ctx, cand, clauseStart, v, clauseEnd, particleAt, analysis);
+                    if (cand.Speaker.IsEmpty && cand.InheritFrom < 0)
+                    {
+                        cand.InheritFrom = focus;
+                    }
+                    return Finish(ref ctx, cand, fragments);
+                }
+            }
+
+            // Case B: the content, then ", sagte X": "Die Lage sei ernst, sagte Scholz."
+            if (v > s + 1 && IsChar(ref ctx, v - 1, ',') && analysis.Kind != VerbFormKind.Participle && !AnyUsed(direct, s, v))
+            {
+                int contentEnd = v - 1;
+                cand.ContentStart = ctx.Tokens[s].Start;
+                cand.ContentEnd = ctx.Tokens[contentEnd - 1].End;
+                SetSpeakerAfterVerb(ref ctx, cand, v, clauseEnd, particleAt);
+                if (!cand.Speaker.IsEmpty)
+                {
+                    return Finish(ref ctx, cand, fragments);
+                }
+            }
+        }
+
+        // A sentence in Konjunktiv I after a speaker continues that speaker's report.
+        if (focus >= 0 && HasSubjunctive(ref ctx, s, end) && !StartsWithQuestionOrCondition(ref ctx, s))
+        {
+            var cand = new Candidate
+            {
+                Kind = QuoteKind.Indirect,
+                ContentStart = ctx.Tokens[s].Start,
+                ContentEnd = ctx.Tokens[e - 1].End,
+                InheritFrom = focus,
+            };
+            return Finish(ref ctx, cand, fragments);
+        }
+        return null;
+    }
+
+    private Candidate? TryPhrase(ref Ctx ctx, int s, int end, bool[] direct)
+    {
+        for (int i = s; i < end; i++)
+        {
+            if (direct[i] || ctx.Tokens[i].Kind != TokenKind.Word)
+            {
+                continue;
+            }
+            var w = ctx.Word(i);
+            // "Nach eigenen Angaben erhielt das Amt …": the subject follows the verb
+            if (i == s && IsWordFolded(w, "nach") && i + 3 < end && _lex.PhraseLookup.TryGetValue(Join(ref ctx, i + 1, i + 3), out var k0) && k0 == PhraseKind.Self)
+            {
+                int v = i + 3;
+                int npStart = v + 1;
+                int npEnd = NounPhraseEnd(ref ctx, npStart, PhraseLimit(ref ctx, npStart));
+                if (npEnd > npStart)
+                {
+                    return new Candidate
+                    {
+                        Kind = QuoteKind.Indirect,
+                        ContentStart = ctx.Tokens[v].Start,
+                        ContentEnd = ctx.Tokens[end - 1].End,
+                        CueTokens = new TokRange(i, i + 3),
+                        CueLemma = "nach eigenen Angaben",
+                        Speaker = new TokRange(npStart, npEnd),
+                        SpeakerIsPronoun = IsPronoun(ref ctx, npStart, npEnd),
+                    };
+                }
+            }
+            // "…, so der Minister." at the end of a sentence
+            if (w.SequenceEqual("so") && i > s + 2 && IsChar(ref ctx, i - 1, ','))
+            {
+                int npEnd = NounPhraseEnd(ref ctx, i + 1, end);
+                if (npEnd == end && npEnd > i + 1)
+                {
+                    return new Candidate
+                    {
+                        Kind = QuoteKind.Indirect,
+                        ContentStart = ctx.Tokens[s].Start,
+                        ContentEnd = ctx.Tokens[i - 2].End,
+                        CueTokens = new TokRange(i, i + 1),
+                        CueLemma = "so",
+                        Speaker = new TokRange(i + 1, npEnd),
+                        SpeakerIsPronoun = IsPronoun(ref ctx, i + 1, npEnd),
+                    };
+                }
+            }
+            // laut X / gemäß X
+            if (IsWordFolded(w, "laut") || IsWordFolded(w, "gemäß"))
+            {
+                int npEnd = NounPhraseEnd(ref ctx, i + 1, end);
+                if (npEnd > i + 1 && HasCapital(ref ctx, i + 1, npEnd))
+                {
+                    return PhraseCandidate(ref ctx, s, end, i, i + 1, new TokRange(i + 1, npEnd), "laut");
+                }
+            }
+            // X zufolge
+            if (w.SequenceEqual("zufolge") && i > s)
+            {
+                int npStart = NounPhraseStartBefore(ref ctx, Math.Max(s, i - MaxNounPhraseTokens), i);
+                if (npStart < i)
+                {
+                    return PhraseCandidate(ref ctx, s, end, npStart, i + 1, new TokRange(npStart, i), "zufolge", cueAt: i);
+                }
+            }
+            // nach Angaben von X / des X; nach eigenen Angaben
+            if (IsWordFolded(w, "nach") && i + 1 < end)
+            {
+                if (i + 2 < end && _lex.PhraseLookup.TryGetValue(Join(ref ctx, i + 1, i + 3), out var selfKind) && selfKind == PhraseKind.Self)
+                {
+                    // the speaker is the sentence's subject: the noun phrase that opens it
+                    int npEnd = NounPhraseEnd(ref ctx, s, end);
+                    if (npEnd > s && npEnd <= i)
+                    {
+                        var cand = new Candidate
+                        {
+                            Kind = QuoteKind.Indirect,
+                            ContentStart = ctx.Tokens[npEnd].Start,
+                            ContentEnd = ctx.Tokens[end - 1].End,
+                            CueTokens = new TokRange(i, i + 3),
+                            CueLemma = "nach eigenen Angaben",
+                            Speaker = new TokRange(s, npEnd),
+                            SpeakerIsPronoun = IsPronoun(ref ctx, s, npEnd),
+                        };
+                        return cand;
+                    }
+                }
+                // "nach Angaben des Ministeriums", "Nach ersten Informationen", "nach Polizeiangaben", "Nach einer Studie der Universität"
+                int n = i + 1;
+                if (n < end && _lex.ClassOf(ctx.Word(n)) == WordClass.Determiner)
+                {
+                    n++;
+                }
+                while (n < end && n - i < 4 && ctx.Tokens[n].Kind == TokenKind.Word && char.IsLower(ctx.Text[ctx.Tokens[n].Start]) && LooksLikeAdjective(ctx.Word(n)))
+                {
+                    n++;
+                }
+                if (n < end && ctx.Tokens[n].Kind == TokenKind.Word && _lex.IsAttributingNoun(ctx.Word(n)))
+                {
+                    int j = n + 1;
+                    if (j < end && IsWord(ref ctx, j, "von"))
+                    {
+                        j++;
+                    }
+                    int npEnd = j < end && (_lex.ClassOf(ctx.Word(j)) == WordClass.Determiner || char.IsUpper(ctx.Text[ctx.Tokens[j].Start])) && !IsVerbAt(ref ctx, j)
+                        ? NounPhraseEnd(ref ctx, j, end) : j;
+                    var speaker = npEnd > j && HasCapital(ref ctx, j, npEnd) ? new TokRange(j, npEnd) : new TokRange(i + 1, n + 1);
+                    // Sentence-initial "Nach …" must be followed by the finite verb (V2), or it is a time or place ("Nach dem Spiel").
+                    return PhraseCandidate(ref ctx, s, end, i, n + 1, speaker, "nach " + ctx.Word(n).ToString(), cueEnd: n + 1);
+                }
+            }
+            // …, wie X mitteilte.
+            if (IsWordFolded(w, "wie") && (i == s || IsChar(ref ctx, i - 1, ',')))
+            {
+                int clauseEnd = ClauseEnd(ref ctx, i + 1);
+                int npEnd = NounPhraseEnd(ref ctx, i + 1, clauseEnd);
+                if (npEnd > i + 1)
+                {
+                    for (int v = npEnd; v < clauseEnd; v++)
+                    {
+                        if (_lex.Verbs.TryGetValue(ctx.Word(v), out var analyses) && analyses.Any(a => a.Kind is VerbFormKind.Finite or VerbFormKind.Participle))
+                        {
+                            var a = analyses.First(a => a.Kind is VerbFormKind.Finite or VerbFormKind.Participle);
+                            var cand = new Candidate
+                            {
+                                Kind = QuoteKind.Indirect,
+                                CueTokens = new TokRange(v, v + 1),
+                                CueLemma = a.Lemma,
+                                Speaker = new TokRange(i + 1, npEnd),
+                                SpeakerIsPronoun = IsPronoun(ref ctx, i + 1, npEnd),
+                            };
+                            if (i == s)
+                            {
+                                // "Wie das Ministerium mitteilte, kamen …": the content follows the clause
+                                int after = clauseEnd < end && IsChar(ref ctx, clauseEnd, ',') ? clauseEnd + 1 : clauseEnd;
+                                if (after >= end)
+                                {
+                                    return null;
+                                }
+                                cand.ContentStart = ctx.Tokens[after].Start;
+                                cand.ContentEnd = ctx.Tokens[end - 1].End;
+                            }
+                            else
+                            {
+                                cand.ContentStart = ctx.Tokens[s].Start;
+                                cand.ContentEnd = ctx.Tokens[i - 2].End;
+                            }
+                            return cand;
+                        }
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /// <summary>A quotation attributed by a phrase: the content is the sentence without the phrase (when it opens or closes the sentence).</summary>
+    private static Candidate PhraseCandidate(ref Ctx ctx, int s, int end, int phraseStart, int phraseEnd, TokRange speaker, string lemma, int cueAt = -1, int cueEnd = -1)
+    {
+        int cue = cueAt >= 0 ? cueAt : phraseStart;
+        var cand = new Candidate
+        {
+            Kind = QuoteKind.Indirect,
+            CueTokens = new TokRange(cue, cueEnd > 0 ? cueEnd : cue + 1),
+            CueLemma = lemma,
+            Speaker = speaker,
+        };
+        int phraseLast = Math.Max(phraseEnd, speaker.End);
+        int contentStart = s;
+        int contentEnd = end;
+        if (phraseStart == s || Math.Min(phraseStart, speaker.Start) == s)
+        {
+            contentStart = phraseLast;
+            if (contentStart < end && IsChar(ref ctx, contentStart, ','))
+            {
+                contentStart++;
+            }
+        }
+        else if (phraseLast >= end - 1)
+        {
+            contentEnd = Math.Min(phraseStart, speaker.Start);
+            if (contentEnd > s && IsChar(ref ctx, contentEnd - 1, ','))
+            {
+                contentEnd--;
+            }
+        }
+        if (contentEnd <= contentStart)
+        {
+            contentStart = s;
+            contentEnd = end;
+        }
+        cand.ContentStart = ctx.Tokens[contentStart].Start;
+        cand.ContentEnd = ctx.Tokens[contentEnd - 1].End;
+        return cand;
+    }
+
+    private static Candidate Finish(ref Ctx ctx, Candidate cand, List<(int Open, int Close)> fragments)
+    {
+        foreach (var (open, close) in fragments)
+        {
+            if (ctx.Tokens[open].Start >= cand.ContentStart && ctx.Tokens[close].End <= cand.ContentEnd + 1)
+            {
+                cand.Kind = QuoteKind.Mixed;
+                if (ctx.Tokens[close].End > cand.ContentEnd)
+                {
+                    cand.ContentEnd = ctx.Tokens[close].End;
+                }
+            }
+        }
+        return cand;
+    }
+
+    // ------------------------------------------------------------------ verbs and noun phrases
+
+    /// <summary>A speech verb at <paramref name="v"/>; a separated form needs its particle before <paramref name="clauseEnd"/>.</summary>
+    private bool TryVerb(ref Ctx ctx, int v, int clauseEnd, out VerbAnalysis analysis, out int particleAt)
+    {
+        analysis = null!;
+        particleAt = -1;
+        if (ctx.Tokens[v].Kind != TokenKind.Word || !_lex.Verbs.TryGetValue(ctx.Word(v), out var analyses))
+        {
+            return false;
+        }
+        VerbAnalysis? plain = null;
+        foreach (var a in analyses)
+        {
+            if (a.Kind == VerbFormKind.Separated)
+            {
+                for (int k = v + 1; k < clauseEnd; k++)
+                {
+                    if (ctx.Word(k).SequenceEqual(a.Particle))
+                    {
+                        analysis = a;
+                        particleAt = k;
+                        return true;
+                    }
+                }
+                continue;
+            }
+            if (a.Kind != VerbFormKind.Infinitive)
+            {
+                plain ??= a;
+            }
+        }
+        if (plain is null)
+        {
+            return false;
+        }
+        analysis = plain;
+        return true;
+    }
+
+    /// <summary>The subject (and for say-acc verbs the addressee) around a cue verb in V2 order.</summary>
+    private void SetSubject(ref Ctx ctx, Candidate cand, int clauseStart, int v, int clauseEnd, int particleAt, VerbAnalysis analysis)
+    {
+        int limit = particleAt > 0 ? particleAt : clauseEnd;
+        int postEnd = NounPhraseEnd(ref ctx, v + 1, limit);
+        bool postPronoun = postEnd > v + 1 && IsPronoun(ref ctx, v + 1, postEnd);
+        int preEnd = clauseStart < v ? NounPhraseEnd(ref ctx, clauseStart, v) : clauseStart;
+        bool preIsPhrase = preEnd == v && preEnd > clauseStart;
+
+        if (analysis.Kind == VerbFormKind.Participle && clauseStart < v)
+        {
+            // "Er hatte gesagt, …": the subject opens the clause, before the auxiliary.
+            int npEnd = NounPhraseEnd(ref ctx, clauseStart, v);
+            if (npEnd > clauseStart)
+            {
+                cand.Speaker = new TokRange(clauseStart, npEnd);
+                cand.SpeakerIsPronoun = IsPronoun(ref ctx, clauseStart, npEnd);
+                return;
+            }
+        }
+        if (postPronoun)
+        {
+            cand.Speaker = new TokRange(v + 1, postEnd);
+            cand.SpeakerIsPronoun = true;
+            if (preIsPhrase && analysis.Frame == SpeechFrame.SayAccusative)
+            {
+                cand.Addressee = new TokRange(clauseStart, preEnd);
+            }
+            return;
+        }
+        if (preIsPhrase)
+        {
+            cand.Speaker = new TokRange(clauseStart, preEnd);
+            cand.SpeakerIsPronoun = IsPronoun(ref ctx, clauseStart, preEnd);
+            if (analysis.Frame == SpeechFrame.SayAccusative && postEnd > v + 1)
+            {
+                cand.Addressee = new TokRange(v + 1, postEnd);
+            }
+            return;
+        }
+        if (postEnd > v + 1)
+        {
+            cand.Speaker = new TokRange(v + 1, postEnd);
+            cand.SpeakerIsPronoun = false;
+            return;
+        }
+        if (clauseStart == v && v > 0 && IsChar(ref ctx, v - 1, ','))
+        {
+            // "…, Sandra Boser (Grüne), erklärte:" — the subject and its apposition stand before the comma
+            int start = NounPhraseStartBefore(ref ctx, Math.Max(0, v - 1 - 2 * MaxNounPhraseTokens), v - 1);
+            if (start < v - 1)
+            {
+                cand.Speaker = new TokRange(start, v - 1);
+                cand.SpeakerIsPronoun = IsPronoun(ref ctx, start, v - 1);
+            }
+        }
+    }
+
+    /// <summary>"…», sagte Generalsekretär Jens Stoltenberg in Brüssel": the subject follows the verb (adverbs may come between).</summary>
+    private void SetSpeakerAfterVerb(ref Ctx ctx, Candidate cand, int v, int clauseEnd, int particleAt)
+    {
+        _ = clauseEnd;
+        int limit = particleAt > 0 ? particleAt : PhraseLimit(ref ctx, v + 1);
+        int j = v + 1;
+        int skipped = 0;
+        while (j < limit && skipped < 3 && _lex.ClassOf(ctx.Word(j)) is WordClass.Adverb)
+        {
+            j++;
+            skipped++;
+        }
+        int npEnd = NounPhraseEnd(ref ctx, j, limit);
+        if (npEnd > j)
+        {
+            cand.Speaker = new TokRange(j, npEnd);
+            cand.SpeakerIsPronoun = IsPronoun(ref ctx, j, npEnd);
+        }
+    }
+
+    /// <summary>
+    /// The end of a noun phrase that starts at <paramref name="start"/> (or <paramref name="start"/> when none does):
+    /// a nominative pronoun; or determiner, adjectives, capitalised words (names, nouns, titles), and one genitive attachment.
+    /// </summary>
+    private int NounPhraseEnd(ref Ctx ctx, int start, int limit)
+    {
+        if (start >= limit)
+        {
+            return start;
+        }
+        var first = ctx.Tokens[start];
+        if (first.Kind == TokenKind.Word && _lex.ClassOf(ctx.Word(start)) == WordClass.NominativePronoun)
+        {
+            return start + 1;
+        }
+        int i = start;
+        bool sawNoun = false;
+        bool genitive = false;
+        bool expectNoun = false;
+        if (first.Kind == TokenKind.Word && _lex.ClassOf(ctx.Word(start)) == WordClass.Determiner)
+        {
+            i++;
+            expectNoun = true;
+        }
+        while (i < limit && i - start < MaxNounPhraseTokens)
+        {
+            var t = ctx.Tokens[i];
+            if (t.Kind is TokenKind.Ordinal or TokenKind.Number && !sawNoun)
+            {
+                i++;
+                continue;
+            }
+            if (sawNoun && t.Kind == TokenKind.Punctuation && ctx.Text[t.Start] == '(')
+            {
+                // a party or place in brackets after a name: "Gitta Trauernicht (SPD)"
+                int close = i + 1;
+                while (close < limit && close - i <= 4 && !IsChar(ref ctx, close, ')'))
+                {
+                    close++;
+                }
+                if (close < limit && close - i <= 4 && IsChar(ref ctx, close, ')'))
+                {
+                    i = close + 1;
+                    continue;
+                }
+                break;
+            }
+            if (t.Kind is not (TokenKind.Word or TokenKind.Abbreviation))
+            {
+                break;
+            }
+            var w = ctx.Word(i);
+            var cls = _lex.ClassOf(w);
+            if (cls == WordClass.Determiner)
+            {
+                if (sawNoun && !genitive && (w.SequenceEqual("des") || w.SequenceEqual("der")) && i + 1 < limit)
+                {
+                    genitive = true;
+                    expectNoun = true;
+                    i++;
+                    continue;
+                }
+                break;
+            }
+            bool upper = char.IsUpper(w[0]) || IsCapitalizedCompound(w);
+            if (cls is WordClass.Preposition or WordClass.Conjunction or WordClass.Adverb or WordClass.Negation or WordClass.NominativePronoun)
+            {
+                break;
+            }
+            if (upper)
+            {
+                if (_lex.Verbs.TryGetValue(w, out _) && i > start)
+                {
+                    break;
+                }
+                sawNoun = true;
+                expectNoun = false;
+                i++;
+                continue;
+            }
+            if ((!sawNoun || expectNoun) && LooksLikeAdjective(w))
+            {
+                i++;
+                continue;
+            }
+            break;
+        }
+        if (expectNoun && sawNoun)
+        {
+            // a genitive article with no noun after it does not belong to the phrase
+            while (i > start && _lex.ClassOf(ctx.Word(i - 1)) == WordClass.Determiner)
+            {
+                i--;
+            }
+        }
+        if (sawNoun && i + 2 < limit && IsChar(ref ctx, i, ',') && IsName(ref ctx, i + 1))
+        {
+            // an apposition with a name: "die Sprecherin der Fraktion, Sandra Boser (Grüne)"
+            int j = i + 1;
+            while (j < limit && j - i <= 3 && IsName(ref ctx, j))
+            {
+                j++;
+            }
+            if (j < limit && IsChar(ref ctx, j, '('))
+            {
+                int close = j + 1;
+                while (close < limit && close - j <= 4 && !IsChar(ref ctx, close, ')'))
+                {
+                    close++;
+                }
+                j = close < limit && IsChar(ref ctx, close, ')') ? close + 1 : j;
+            }
+            if (j >= limit || ctx.Tokens[j].Kind == TokenKind.Punctuation)
+            {
+                i = j;
+            }
+        }
+        return sawNoun ? i : start;
+    }
+
+    private bool IsName(ref Ctx ctx, int i)
+        => ctx.Tokens[i].Kind == TokenKind.Word && char.IsUpper(ctx.Text[ctx.Tokens[i].Start]) && _lex.ClassOf(ctx.Word(i)) == WordClass.None;
+
+    /// <summary>The start of a noun phrase that ends right before <paramref name="end"/> (for "X zufolge").</summary>
+    private int NounPhraseStartBefore(ref Ctx ctx, int min, int end)
+    {
+        for (int start = min; start < end; start++)
+        {
+            if (NounPhraseEnd(ref ctx, start, end) == end)
+            {
+                return start;
+            }
+        }
+        return end;
+    }
+
+    /// <summary>"74-Jährige", "US-Regierung": a compound whose last part is capitalised is a noun.</summary>
+    private static bool IsCapitalizedCompound(ReadOnlySpan<char> w)
+    {
+        int dash = w.LastIndexOf('-');
+        return dash >= 0 && dash + 1 < w.Length && char.IsUpper(w[dash + 1]);
+    }
+
+    private static bool LooksLikeAdjective(ReadOnlySpan<char> w)
+        => w.Length > 3 && (w.EndsWith("e") || w.EndsWith("en") || w.EndsWith("er") || w.EndsWith("es") || w.EndsWith("em"));
+
+    private bool IsPronoun(ref Ctx ctx, int start, int end)
+        => end == start + 1 && _lex.ClassOf(ctx.Word(start)) == WordClass.NominativePronoun;
+
+    private bool IsVerbAt(ref Ctx ctx, int i) => _lex.Verbs.TryGetValue(ctx.Word(i), out _);
+
+    private static bool HasCapital(ref Ctx ctx, int start, int end)
+    {
+        for (int k = start; k < end; k++)
+        {
+            if (ctx.Tokens[k].Kind == TokenKind.Word && char.IsUpper(ctx.Text[ctx.Tokens[k].Start]))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private bool HasSubjunctive(ref Ctx ctx, int start, int end)
+    {
+        for (int k = start; k < end; k++)
+        {
+            if (ctx.Tokens[k].Kind == TokenKind.Word && _lex.Subjunctive.Contains(ctx.Word(k)))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>A clause that can be what was said: not a relative or adverbial clause.</summary>
+    private bool OpensMainClause(ref Ctx ctx, int cs, int end)
+    {
+        if (end - cs < 3 || ctx.Tokens[cs].Kind != TokenKind.Word)
+        {
+            return false;
+        }
+        var w = ctx.Word(cs);
+        if (w is "der" or "die" or "das" or "dem" or "den" or "deren" or "dessen" or "welche" or "welcher" or "welches" or "was" or "wo"
+            or "wie" or "als" or "um" or "wenn" or "weil" or "da" or "ob" or "nachdem" or "bevor" or "obwohl" or "sodass" or "damit" or "und" or "aber" or "sondern" or "oder")
+        {
+            // "die Ukraine sei …" is a main clause, "die er gestern nannte" a relative one: let the mood decide
+            return (w is "der" or "die" or "das") && HasSubjunctive(ref ctx, cs, end);
+        }
+        return _lex.ClassOf(w) != WordClass.Preposition;
+    }
+
+    private static bool HasAuxiliaryBefore(ref Ctx ctx, int s, int v)
+    {
+        for (int k = s; k < v; k++)
+        {
+            var w = ctx.Word(k);
+            if (w is "hat" or "hatte" or "hatten" or "haben" or "habe" or "hätte" or "ist" or "war" or "wurde" or "wird" or "worden" or "sei")
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool StartsWithQuestionOrCondition(ref Ctx ctx, int s)
+    {
+        var w = ctx.Word(s);
+        return w is "Wenn" or "Falls" or "Ob" or "Sollte" or "Es";
+    }
+
+    /// <summary>The first token after the clause that contains <paramref name="i"/>: a comma, colon, semicolon, quotation mark or dash.</summary>
+    private static int ClauseEnd(ref Ctx ctx, int i)
+    {
+        int k = i;
+        while (k < ctx.Tokens.Length)
+        {
+            var t = ctx.Tokens[k];
+            if (t.IsQuote || (t.Kind == TokenKind.Punctuation && ctx.Text[t.Start] is ',' or ':' or ';' or '.' or '!' or '?' or '–' or '—'))
+            {
+                return k;
+            }
+            k++;
+        }
+        return k;
+    }
+
+    /// <summary>Where a speaker phrase after a verb must stop: the sentence end, a colon or a quotation mark (commas may belong to an apposition).</summary>
+    private static int PhraseLimit(ref Ctx ctx, int i)
+    {
+        int k = i;
+        while (k < ctx.Tokens.Length)
+        {
+            var t = ctx.Tokens[k];
+            if (t.IsQuote || (t.Kind == TokenKind.Punctuation && ctx.Text[t.Start] is ':' or ';' or '.' or '!' or '?'))
+            {
+                return k;
+            }
+            k++;
+        }
+        return k;
+    }
+
+    private static int ClauseStart(ref Ctx ctx, int sentStart, int i)
+    {
+        int k = i;
+        while (k > sentStart)
+        {
+            var t = ctx.Tokens[k - 1];
+            if (t.IsQuote || (t.Kind == TokenKind.Punctuation && ctx.Text[t.Start] is ',' or ':' or ';'))
+            {
+                return k;
+            }
+            k--;
+        }
+        return sentStart;
+    }
+
+    /// <summary>The sentence without its final punctuation and closing marks.</summary>
+    private static int ContentEndToken(ref Ctx ctx, int s, int e)
+    {
+        int k = e;
+        while (k > s && (ctx.Tokens[k - 1].Kind == TokenKind.ClosingQuote
+            || (ctx.Tokens[k - 1].Kind == TokenKind.Punctuation && ctx.Text[ctx.Tokens[k - 1].Start] is '.' or '!' or '?' or '…')))
+        {
+            k--;
+        }
+        return k;
+    }
+
+    private static bool IsChar(ref Ctx ctx, int i, char c)
+        => i >= 0 && i < ctx.Tokens.Length && ctx.Tokens[i].Length == 1 && ctx.Text[ctx.Tokens[i].Start] == c;
+
+    private static bool IsWord(ref Ctx ctx, int i, string word) => ctx.Word(i).SequenceEqual(word);
+
+    private static bool IsWordFolded(ReadOnlySpan<char> w, string lower)
+        => w.Length == lower.Length && w.Length > 0 && char.ToLowerInvariant(w[0]) == lower[0] && w[1..].SequenceEqual(lower.AsSpan(1));
+
+    private static string Join(ref Ctx ctx, int start, int end)
+        => ctx.Text[ctx.Tokens[start].Start..ctx.Tokens[end - 1].End];
+
+    // ------------------------------------------------------------------ resolution
+
+    private static ImmutableArray<Quote> Resolve(Document doc, ref Ctx ctx, List<Candidate> candidates)
+    {
+        var entities = doc.GetOrEmpty(Layers.Entities);
+        var speakers = new ArgumentRef?[candidates.Count];
+        var builder = ImmutableArray.CreateBuilder<Quote>(candidates.Count);
+        for (int i = 0; i < candidates.Count; i++)
+        {
+            var c = candidates[i];
+            ArgumentRef? speaker = null;
+            if (!c.Speaker.IsEmpty)
+            {
+                var range = new TextRange(ctx.Tokens[c.Speaker.Start].Start, ctx.Tokens[c.Speaker.End - 1].End);
+                int? entity = EntityAt(entities, range);
+                speaker = new ArgumentRef(entity, range);
+                if (entity is null && c.SpeakerIsPronoun)
+                {
+                    // A pronoun with no entity from the linker points at the speaker in focus.
+                    speaker = (c.InheritFrom >= 0 ? speakers[c.InheritFrom] : FocusBefore(candidates, speakers, i)) ?? speaker;
+                }
+            }
+            else if (c.InheritFrom >= 0)
+            {
+                speaker = speakers[c.InheritFrom];
+            }
+            speakers[i] = speaker;
+
+            Cue? cue = c.CueTokens.IsEmpty ? null : new Cue(new TextRange(ctx.Tokens[c.CueTokens.Start].Start, ctx.Tokens[c.CueTokens.End - 1].End), c.CueLemma);
+            ArgumentRef? addressee = null;
+            if (!c.Addressee.IsEmpty)
+            {
+                var range = new TextRange(ctx.Tokens[c.Addressee.Start].Start, ctx.Tokens[c.Addressee.End - 1].End);
+                addressee = new ArgumentRef(EntityAt(entities, range), range);
+            }
+            builder.Add(new Quote(c.Kind, new TextRange(c.ContentStart, c.ContentEnd), speaker, cue, addressee));
+        }
+        return builder.MoveToImmutable();
+    }
+
+    private static ArgumentRef? FocusBefore(List<Candidate> candidates, ArgumentRef?[] speakers, int i)
+    {
+        for (int k = i - 1; k >= 0; k--)
+        {
+            if (speakers[k] is { } sp && candidates[i].Paragraph - candidates[k].Paragraph <= 2)
+            {
+                return sp;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The entity with a mention inside the speaker's range (the last such mention: the head of the phrase).</summary>
+    private static int? EntityAt(ImmutableArray<Entity> entities, TextRange range)
+    {
+        int? best = null;
+        int bestEnd = -1;
+        foreach (var e in entities)
+        {
+            foreach (var m in e.Mentions)
+            {
+                if (m.Range.Start >= range.Start && m.Range.End <= range.End && m.Kind is not (MentionKind.Deriv or MentionKind.Part) && m.Range.End > bestEnd)
+                {
+                    best = e.Id;
+                    bestEnd = m.Range.End;
+                }
+            }
+        }
+        return best;
+    }
+}

@@ -1,0 +1,30 @@
+using System.Text.Json;
+
+namespace Depesche.Tests;
+
+public class BenchCommandTests
+{
+    [Fact]
+    public void Bench_ends_with_one_json_line_of_figures()
+    {
+        var r = CliRunner.Run(["bench", CliRunner.Sample("ostsee-manoever.txt"), "--stage", "segment", "--min-seconds", "0.05"]);
+        Assert.Equal(0, r.ExitCode);
+        string last = r.Stdout.TrimEnd().Split('\n')[^1];
+        using var json = JsonDocument.Parse(last);
+        var root = json.RootElement;
+        Assert.Equal("segment", root.GetProperty("stage").GetString());
+        Assert.Equal(1, root.GetProperty("documents").GetInt32());
+        foreach (string key in new[] { "mb_per_s", "words_per_s", "floor_mb_per_s", "peak_rss_mb" })
+        {
+            Assert.True(root.GetProperty(key).GetDouble() > 0, key);
+        }
+    }
+
+    [Fact]
+    public void An_unknown_stage_is_a_usage_error()
+    {
+        var r = CliRunner.Run(["bench", CliRunner.Sample("ostsee-manoever.txt"), "--stage", "everything"]);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("DEP0006", r.Stderr);
+    }
+}

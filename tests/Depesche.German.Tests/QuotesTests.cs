@@ -1,0 +1,97 @@
+using Depesche.German;
+using Depesche.Model;
+using Depesche.Processing;
+
+namespace Depesche.Tests;
+
+public class QuotesTests
+{
+    internal static Document Read(string text)
+    {
+        var doc = GermanPipeline.Create(Stage.Quotes).Process(new Document(text, "t", "test"));
+        Invariants.Check(doc);
+        return doc;
+    }
+
+    private static string Describe(Document doc, Quote q) =>
+        $"{q.Kind.ToString().ToLowerInvariant()}|{doc.TextOf(q.Content)}|{(q.Speaker is { } s ? doc.TextOf(s.Range) : "-")}|{q.Cue?.Lemma ?? "-"}|{(q.Addressee is { } a ? doc.TextOf(a.Range) : "-")}";
+
+    [Theory]
+    [InlineData("«Wir helfen der Ukraine», sagte Generalsekretär Jens Stoltenberg in Brüssel.", "direct|Wir helfen der Ukraine|Generalsekretär Jens Stoltenberg|sagen|-")]
+    [InlineData("»Wir helfen der Ukraine«, sagte die Ministerin am Montag.", "direct|Wir helfen der Ukraine|die Ministerin|sagen|-")]
+    [InlineData("„Wir helfen der Ukraine“, erklärte ein Sprecher des Außenministeriums.", "direct|Wir helfen der Ukraine|ein Sprecher des Außenministeriums|erklären|-")]
+    [InlineData("\"Wir helfen der Ukraine\", betonte Scholz.", "direct|Wir helfen der Ukraine|Scholz|betonen|-")]
+    [InlineData("Stoltenberg sagte: «Wir helfen der Ukraine.»", "direct|Wir helfen der Ukraine.|Stoltenberg|sagen|-")]
+    [InlineData("«Wir helfen», so Stoltenberg.", "direct|Wir helfen|Stoltenberg|so|-")]
+    [InlineData("Die Ministerin machte deutlich, dass die Hilfe weitergeht.", "indirect|dass die Hilfe weitergeht|Die Ministerin|deutlich machen|-")]
+    [InlineData("Scholz erklärte, die Lage sei ernst.", "indirect|die Lage sei ernst|Scholz|erklären|-")]
+    [InlineData("Die Lage sei ernst, sagte Scholz.", "indirect|Die Lage sei ernst|Scholz|sagen|-")]
+    [InlineData("Laut Polizei gab es drei Verletzte.", "indirect|gab es drei Verletzte|Polizei|laut|-")]
+    [InlineData("Der Polizei zufolge gab es drei Verletzte.", "indirect|gab es drei Verletzte|Der Polizei|zufolge|-")]
+    [InlineData("Nach Angaben der Feuerwehr brannte das Haus völlig aus.", "indirect|brannte das Haus völlig aus|der Feuerwehr|nach Angaben|-")]
+    [InlineData("Es kamen 40 Soldaten an, wie das Ministerium in Riga mitteilte.", "indirect|Es kamen 40 Soldaten an|das Ministerium|mitteilen|-")]
+    [InlineData("Der Minister forderte Putin auf, die Truppen abzuziehen.", "indirect|die Truppen abzuziehen|Der Minister|auffordern|Putin")]
+    [InlineData("Kremlchef Wladimir Putin forderte die Kanzlerin auf, die Truppen abzuziehen.", "indirect|die Truppen abzuziehen|Kremlchef Wladimir Putin|auffordern|die Kanzlerin")]
+    [InlineData("Draghi erklärte, die Ukraine sei ein «europäisches Land und eine befreundete Nation».", "mixed|die Ukraine sei ein «europäisches Land und eine befreundete Nation»|Draghi|erklären|-")]
+    [InlineData("Die Partei nannte den Plan «fahrlässig und gefährlich».", "direct|fahrlässig und gefährlich|Die Partei|nennen|-")]
+    [InlineData("Nach Polizeiangaben gab es drei Verletzte.", "indirect|gab es drei Verletzte|Polizeiangaben|nach Polizeiangaben|-")]
+    [InlineData("Nach eigenen Angaben erhielt das Amt mehr Geld.", "indirect|erhielt das Amt mehr Geld|das Amt|nach eigenen Angaben|-")]
+    [InlineData("Die Lage sei ernst, so der Minister.", "indirect|Die Lage sei ernst|der Minister|so|-")]
+    [InlineData("Podolski sagte, er freue sich über den Wechsel.", "indirect|er freue sich über den Wechsel|Podolski|sagen|-")]
+    public void Reads_speech(string text, string expected)
+    {
+        var doc = Read(text);
+        var quotes = doc.GetOrEmpty(Layers.Quotes);
+        Assert.True(quotes.Length == 1, $"expected one quote, found {quotes.Length}: {string.Join(" / ", quotes.Select(q => Describe(doc, q)))}");
+        Assert.Equal(expected, Describe(doc, quotes[0]));
+    }
+
+    [Theory]
+    [InlineData("Zur NRF zählt die auch «Speerspitze» genannte VJTF.")]
+    [InlineData("Der Film „Das Boot“ lief gestern.")]
+    [InlineData("Das sogenannte „Sondervermögen“ wächst.")]
+    [InlineData("Die Reform gilt als «Jahrhundertprojekt» und bleibt umstritten.")]
+    [InlineData("Er hatte die Verlegung angekündigt.")]
+    [InlineData("Die Lage ist ernst.")]
+    public void Names_terms_and_plain_statements_are_no_speech(string text)
+    {
+        Assert.Empty(Read(text).GetOrEmpty(Layers.Quotes));
+    }
+
+    [Fact]
+    public void A_pronoun_speaker_and_a_free_standing_quote_follow_the_speaker_in_focus()
+    {
+        var doc = Read("«Wir bleiben», sagte Ministerin Anna Berg in Kiel. «Das ist unser Auftrag.» Sie sei zuversichtlich. «Und wir schaffen das», fügte sie hinzu.");
+        var quotes = doc.GetOrEmpty(Layers.Quotes);
+        Assert.Equal(4, quotes.Length);
+        Assert.All(quotes, q => Assert.Equal("Ministerin Anna Berg", doc.TextOf(q.Speaker!.Range)));
+        Assert.Equal("hinzufügen", quotes[3].Cue!.Lemma);
+        Assert.Equal(QuoteKind.Indirect, quotes[2].Kind);
+    }
+
+    [Fact]
+    public void A_quotation_continued_in_the_next_paragraph_is_one_quotation()
+    {
+        var doc = Read("Der Minister sagte: «Wir bleiben hier. Wir gehen nicht.\n\n«Und wir kommen wieder.»");
+        var q = Assert.Single(doc.GetOrEmpty(Layers.Quotes));
+        Assert.StartsWith("Wir bleiben hier.", doc.TextOf(q.Content));
+        Assert.EndsWith("Und wir kommen wieder.", doc.TextOf(q.Content));
+        Assert.Equal("Der Minister", doc.TextOf(q.Speaker!.Range));
+    }
+
+    [Fact]
+    public void Without_a_speaker_in_focus_the_speaker_is_unknown()
+    {
+        var doc = Read("«Das ist ein schwerer Tag für uns alle.»");
+        var q = Assert.Single(doc.GetOrEmpty(Layers.Quotes));
+        Assert.Null(q.Speaker);
+    }
+
+    [Fact]
+    public void Nested_quotes_stay_inside_their_quotation()
+    {
+        var doc = Read("„Er nannte das ‚Unsinn‘ und ging“, sagte die Zeugin.");
+        var q = Assert.Single(doc.GetOrEmpty(Layers.Quotes));
+        Assert.Equal("Er nannte das ‚Unsinn‘ und ging", doc.TextOf(q.Content));
+    }
+}
