@@ -72,16 +72,32 @@ public sealed class LinearModel
     /// <summary>Adds the rows of <paramref name="features"/> into <paramref name="scores"/> (length <see cref="Width"/>), after clearing it.</summary>
     public void Score(ReadOnlySpan<ulong> features, Span<float> scores) => Score(Weights, RowBits, Width, features, scores);
 
+    /// <summary>Adds only the columns of <paramref name="group"/> into <paramref name="scores"/> (length ≥ the group's count), after clearing it.</summary>
+    public void Score(ReadOnlySpan<ulong> features, LabelGroup group, Span<float> scores) => Score(Weights, RowBits, Width, features, scores, group.Offset, group.Count);
+
     internal static void Score(float[] weights, int rowBits, int width, ReadOnlySpan<ulong> features, Span<float> scores)
+        => Score(weights, rowBits, width, features, scores, 0, width);
+
+    private static void Score(float[] weights, int rowBits, int stride, ReadOnlySpan<ulong> features, Span<float> scores, int offset, int width)
     {
         scores = scores[..width];
         scores.Clear();
         ref float w0 = ref MemoryMarshal.GetArrayDataReference(weights);
+        if (System.Runtime.Intrinsics.X86.Sse.IsSupported && features.Length > 1)
+        {
+            // The rows are scattered over megabytes: ask for all of their cache lines first, so that the
+            // memory loads overlap instead of arriving one row at a time.
+            int lines = (width * sizeof(float) + 63) / 64;
+            foreach (ulong f in features)
+            {
+                Prefetch(ref Unsafe.Add(ref w0, RowOf(f, rowBits) * stride + offset), lines);
+            }
+        }
         int vec = Vector<float>.Count;
         int vectorEnd = width - (width % vec);
         foreach (ulong f in features)
         {
-            int row = RowOf(f, rowBits) * width;
+            int row = RowOf(f, rowBits) * stride + offset;
             var src = MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref w0, row), width);
             int i = 0;
             for (; i < vectorEnd; i += vec)
@@ -93,6 +109,15 @@ public sealed class LinearModel
             {
                 scores[i] += src[i];
             }
+        }
+    }
+
+    private static unsafe void Prefetch(ref float start, int lines)
+    {
+        byte* p = (byte*)Unsafe.AsPointer(ref start);
+        for (int i = 0; i < lines; i++)
+        {
+            System.Runtime.Intrinsics.X86.Sse.Prefetch0(p + (i * 64));
         }
     }
 

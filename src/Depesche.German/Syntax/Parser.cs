@@ -9,6 +9,7 @@ public struct ParserWord
     public ulong Upos;
     public ulong Xpos;
     public ulong Case;
+    public ulong Feats;
 
     public static ParserWord Create(ReadOnlySpan<char> form, string upos, string xpos, string feats)
     {
@@ -19,7 +20,7 @@ public struct ParserWord
             int end = feats.IndexOf('|', at);
             caseHash = FeatureHash.Chars(feats.AsSpan(at, (end < 0 ? feats.Length : end) - at));
         }
-        return new ParserWord { Word = FeatureHash.LowerChars(form), Upos = FeatureHash.Chars(upos), Xpos = FeatureHash.Chars(xpos), Case = caseHash };
+        return new ParserWord { Word = FeatureHash.LowerChars(form), Upos = FeatureHash.Chars(upos), Xpos = FeatureHash.Chars(xpos), Case = caseHash, Feats = FeatureHash.Chars(feats) };
     }
 }
 
@@ -30,7 +31,7 @@ public struct ParserWord
 /// </summary>
 public sealed class Parser
 {
-    public const string FeatureSetId = "de-parser-1";
+    public const string FeatureSetId = "de-parser-2";
     private const int RowBits = 16;
     private const int MaxFeatures = 64;
 
@@ -322,6 +323,14 @@ public sealed class Parser
         f[k++] = FeatureHash.Feature(43, ws0.Xpos, ws0.Case, ls0l);
         f[k++] = FeatureHash.Feature(44, ws1.Xpos, ws1r.Xpos, ws1r.Case);
         f[k++] = FeatureHash.Feature(45, ws0.Word, ls0l, ls0r);
+        f[k++] = FeatureHash.Feature(46, ws0.Feats, wb0.Xpos);
+        f[k++] = FeatureHash.Feature(47, wb0.Feats, ws0.Xpos);
+        f[k++] = FeatureHash.Feature(48, ws1.Feats, ws0.Xpos, wb0.Xpos);
+        f[k++] = FeatureHash.Feature(49, ws1.Word, wb0.Xpos);
+        f[k++] = FeatureHash.Feature(50, ws1.Xpos, wb0.Word);
+        f[k++] = FeatureHash.Feature(51, wb1.Word, wb0.Xpos);
+        f[k++] = FeatureHash.Feature(52, ws0r.Xpos, ws0.Xpos, wb0.Xpos);
+        f[k++] = FeatureHash.Feature(53, ws1.Xpos, wb0.Xpos, s1 > 0 && b0 > 0 ? (ulong)Math.Min(b0 - s1, 8) : 0);
         return k;
     }
 
