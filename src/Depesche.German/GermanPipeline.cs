@@ -47,6 +47,10 @@ public static class GermanPipeline
         var builder = Pipeline.CreateBuilder()
             .Add(new HeaderComponent())
             .Add(new SegmenterComponent());
+        if (stage >= Stage.Parse)
+        {
+            Syntax.SyntaxModels.PreloadParser();
+        }
         if (stage >= Stage.Tag)
         {
             builder.Add(new Syntax.TaggerComponent());

@@ -348,6 +348,21 @@ public sealed class Parser
     /// into <paramref name="folds"/> parts and each part is tagged by a tagger trained on the others.
     /// </summary>
     public static LinearModel TrainJackknifed(IReadOnlyList<TrainingSentence> sentences, Lexicon lexicon, int folds, int taggerEpochs, int seed, int epochs, Action<string>? log = null)
+        => Train(sentences, JackknifedInputs(sentences, lexicon, folds, taggerEpochs, seed, log), seed, epochs, log);
+
+    /// <summary>Trains <paramref name="ensemble"/> models with seeds seed, seed+1, … and averages their weights.</summary>
+    public static LinearModel TrainJackknifed(IReadOnlyList<TrainingSentence> sentences, Lexicon lexicon, int folds, int taggerEpochs, int seed, int epochs, int ensemble, Action<string>? log = null)
+    {
+        if (ensemble <= 1)
+        {
+            return TrainJackknifed(sentences, lexicon, folds, taggerEpochs, seed, epochs, log);
+        }
+        var inputs = JackknifedInputs(sentences, lexicon, folds, taggerEpochs, seed, log);
+        var models = Enumerable.Range(0, ensemble).Select(k => Train(sentences, inputs, seed + k, epochs, log)).ToList();
+        return LinearModel.Average(models);
+    }
+
+    private static ParserWord[][] JackknifedInputs(IReadOnlyList<TrainingSentence> sentences, Lexicon lexicon, int folds, int taggerEpochs, int seed, Action<string>? log)
     {
         var inputs = new ParserWord[sentences.Count][];
         for (int k = 0; k < folds; k++)
@@ -360,7 +375,7 @@ public sealed class Parser
             }
             log?.Invoke($"parser: fold {k + 1} of {folds} tagged by a tagger trained on the other {train.Count} sentences");
         }
-        return Train(sentences, inputs, seed, epochs, log);
+        return inputs;
     }
 
     private static LinearModel Train(IReadOnlyList<TrainingSentence> all, ParserWord[][] allInputs, int seed, int epochs, Action<string>? log)
