@@ -54,6 +54,10 @@ public static class GermanPipeline
         {
             builder.Add(new TimesComponent()).Add(new QuantitiesComponent());
         }
+        if (stage >= Stage.Parse)
+        {
+            Syntax.SyntaxModels.PreloadParser();
+        }
         if (stage >= Stage.Tag)
         {
             builder.Add(new Syntax.TaggerComponent());

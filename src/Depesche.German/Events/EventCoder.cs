@@ -109,11 +109,13 @@ public sealed class EventCoder
         int actor = -1;
         int target = -1;
         int verb = frame.IsNoun ? GoverningVerb(view, w) : w;
+        bool isPassive = false;
         if (!frame.IsNoun)
         {
             bool passive = view.Child(w, "aux:pass") >= 0 || view.Child(w, "nsubj:pass") >= 0;
             if (passive)
             {
+                isPassive = true;
                 actor = view.ChildWithCase(w, "von");
                 if (actor < 0)
                 {
@@ -123,6 +125,10 @@ public sealed class EventCoder
                 {
                     // "300 US-Soldaten sollen verlegt werden": the troops' side moves them, when the text says whose they are
                     int patient = view.Child(w, "nsubj:pass");
+                    if (patient < 0)
+                    {
+                        patient = AffiliatedNounBelow(view, w, entities); // the parser lost the subject: "mehr als 300 US-Soldaten"
+                    }
                     if (patient >= 0 && HasAffiliation(view, patient, entities))
                     {
                         actor = patient;
@@ -137,9 +143,9 @@ public sealed class EventCoder
                     actor = view.Child(w, "obj"); // "… sind die ersten US-Truppen eingetroffen": a subject read as an object
                 }
             }
-            if (actor < 0)
+            if (actor < 0 && !isPassive)
             {
-                actor = Controller(view, w);
+                actor = Controller(view, w); // a passive's missing agent is unknown, not the subject of the clause above
             }
         }
         else
@@ -205,7 +211,7 @@ public sealed class EventCoder
             }
             else if (actorRef is not null && actorRef.Entity is null)
             {
-                actorRef = lemma is "er" or "sie" ? RecentPerson(doc, entities, quotes, triggerRange) : null;
+                actorRef = lemma is "er" or "sie" && view.HasFeature(actor, "Number=Sing") ? RecentPerson(doc, entities, quotes, triggerRange) : null;
             }
         }
         if (actorRef is null)
@@ -361,7 +367,19 @@ public sealed class EventCoder
                         return iobj;
                     }
                     int obj = view.Child(v, "obj");
-                    return obj >= 0 && view.HasFeature(obj, "Case=Dat") ? obj : -1;
+                    if (obj >= 0 && view.HasFeature(obj, "Case=Dat"))
+                    {
+                        return obj;
+                    }
+                    // any bare dative noun of the verb ("sprach dem ukrainischen Volk … Solidarität aus")
+                    foreach (int c in view.Children(v))
+                    {
+                        if (view.Child(c, "case") < 0 && view.HasFeature(c, "Case=Dat") && view.Upos(c) is "NOUN" or "PROPN")
+                        {
+                            return c;
+                        }
+                    }
+                    return -1;
                 }
             default:
                 {
@@ -600,6 +618,14 @@ public sealed class EventCoder
             {
                 return c;
             }
+            // "Tausende Demonstranten": the counted noun acts, not the number word
+            foreach (int d in view.Children(c))
+            {
+                if (view.BaseRel(d) is "appos" or "nmod" or "flat" && CanAct(view, d, entities))
+                {
+                    return d;
+                }
+            }
             if (first < 0)
             {
                 first = c;
@@ -626,6 +652,37 @@ public sealed class EventCoder
                 || (view.Form(word).Contains('-') && char.IsUpper(view.Form(word)[0]) && view.Form(word).IndexOf('-') <= 4);
         }
         return false;
+    }
+
+    /// <summary>A noun in the clause (not inside a prepositional phrase or another clause) that says whose it is.</summary>
+    private static int AffiliatedNounBelow(DependencyView view, int w, ImmutableArray<Entity> entities)
+    {
+        var queue = new Queue<(int Word, int Depth)>();
+        foreach (int c in view.Children(w))
+        {
+            queue.Enqueue((c, 1));
+        }
+        while (queue.Count > 0)
+        {
+            var (c, depth) = queue.Dequeue();
+            var rel = view.BaseRel(c);
+            if (view.Child(c, "case") >= 0 || rel is "ccomp" or "xcomp" or "advcl" or "acl" or "parataxis" || view.Upos(c) == "VERB")
+            {
+                continue;
+            }
+            if (view.Upos(c) is "NOUN" or "PROPN" && HasAffiliation(view, c, entities))
+            {
+                return c;
+            }
+            if (depth < 3)
+            {
+                foreach (int d in view.Children(c))
+                {
+                    queue.Enqueue((d, depth + 1));
+                }
+            }
+        }
+        return -1;
     }
 
     /// <summary>Whether a phrase says whose it is: a linked entity in it, or (before entities exist) a compound or adjective of a name.</summary>
