@@ -52,6 +52,10 @@ public sealed class QuoteFinder
     {
         public string Text;
         public ReadOnlySpan<TokenInfo> Tokens;
+
+        /// <summary>Tokens the tagger read as finite verbs in the subjunctive (empty without a tagger).</summary>
+        public ReadOnlySpan<bool> Subjunctive;
+
         public ReadOnlySpan<char> Word(int i) => Text.AsSpan(Tokens[i].Start, Tokens[i].Length);
     }
 
@@ -65,7 +69,7 @@ public sealed class QuoteFinder
         {
             return [];
         }
-        var ctx = new Ctx { Text = text, Tokens = tokens };
+        var ctx = new Ctx { Text = text, Tokens = tokens, Subjunctive = SubjunctiveTokens(doc) };
         var spans = FindQuoteSpans(ref ctx, sentences, paragraphs);
         var candidates = new List<Candidate>();
         var directTokens = new bool[tokens.Length];
@@ -1002,11 +1006,30 @@ public sealed class QuoteFinder
         return false;
     }
 
+    /// <summary>Konjunktiv I from the tagger: finite verbs with Mood=Sub in the present (Konjunktiv II, "könnte", "würde", is as often hypothetical as reported).</summary>
+    private static bool[] SubjunctiveTokens(Document doc)
+    {
+        var words = doc.GetOrEmpty(Layers.Words);
+        if (words.IsEmpty)
+        {
+            return [];
+        }
+        var result = new bool[doc.Tokens.Length];
+        foreach (var w in words)
+        {
+            if (w.Upos is "VERB" or "AUX" && w.Feats.Contains("Mood=Sub", StringComparison.Ordinal) && !w.Feats.Contains("Tense=Past", StringComparison.Ordinal))
+            {
+                result[w.Token] = true;
+            }
+        }
+        return result;
+    }
+
     private bool HasSubjunctive(ref Ctx ctx, int start, int end)
     {
         for (int k = start; k < end; k++)
         {
-            if (ctx.Tokens[k].Kind == TokenKind.Word && _lex.Subjunctive.Contains(ctx.Word(k)))
+            if ((k < ctx.Subjunctive.Length && ctx.Subjunctive[k]) || (ctx.Tokens[k].Kind == TokenKind.Word && _lex.Subjunctive.Contains(ctx.Word(k))))
             {
                 return true;
             }
