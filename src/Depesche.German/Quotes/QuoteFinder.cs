@@ -56,6 +56,9 @@ public sealed class QuoteFinder
         /// <summary>Tokens the tagger read as finite verbs in the subjunctive (empty without a tagger).</summary>
         public ReadOnlySpan<bool> Subjunctive;
 
+        /// <summary>Tokens the tagger read as something other than a noun, name, pronoun or adjective (empty without a tagger).</summary>
+        public ReadOnlySpan<bool> NotNominal;
+
         public ReadOnlySpan<char> Word(int i) => Text.AsSpan(Tokens[i].Start, Tokens[i].Length);
     }
 
@@ -69,7 +72,7 @@ public sealed class QuoteFinder
         {
             return [];
         }
-        var ctx = new Ctx { Text = text, Tokens = tokens, Subjunctive = SubjunctiveTokens(doc) };
+        var ctx = new Ctx { Text = text, Tokens = tokens, Subjunctive = SubjunctiveTokens(doc), NotNominal = NotNominalTokens(doc) };
         var spans = FindQuoteSpans(ref ctx, sentences, paragraphs);
         var candidates = new List<Candidate>();
         var directTokens = new bool[tokens.Length];
@@ -914,9 +917,9 @@ public sealed class QuoteFinder
             }
             if (upper)
             {
-                if (_lex.Verbs.TryGetValue(w, out _) && i > start)
+                if ((_lex.Verbs.TryGetValue(w, out _) && i > start) || (i < ctx.NotNominal.Length && ctx.NotNominal[i]))
                 {
-                    break;
+                    break; // a verb, or a capitalised adverb at the sentence start ("Insbesondere")
                 }
                 sawNoun = true;
                 expectNoun = false;
@@ -1021,6 +1024,27 @@ public sealed class QuoteFinder
             {
                 result[w.Token] = true;
             }
+        }
+        return result;
+    }
+
+    private static bool[] NotNominalTokens(Document doc)
+    {
+        var words = doc.GetOrEmpty(Layers.Words);
+        if (words.IsEmpty)
+        {
+            return [];
+        }
+        var result = new bool[doc.Tokens.Length];
+        int last = -1;
+        foreach (var w in words)
+        {
+            if (w.Token == last)
+            {
+                continue; // the first word of a contraction speaks for the token
+            }
+            last = w.Token;
+            result[w.Token] = w.Upos is not ("NOUN" or "PROPN" or "PRON" or "ADJ" or "X" or "NUM" or "DET");
         }
         return result;
     }
