@@ -46,6 +46,10 @@ public static class ErrorCodes
     public const string TrainingDataInvalid = "DEP0104";
     /// <summary>A lexicon source (npm dictionary JSON, word list) is malformed.</summary>
     public const string LexiconSourceInvalid = "DEP0105";
+    /// <summary>A NER corpus (GermEval TSV, CoNLL, HIPE TSV) is malformed.</summary>
+    public const string NerDataInvalid = "DEP0150";
+    /// <summary>A gazetteer file is malformed.</summary>
+    public const string GazetteerInvalid = "DEP0151";
     /// <summary>An unexpected internal failure; always a bug worth reporting.</summary>
     public const string Internal = "DEP0099";
 }

@@ -56,6 +56,11 @@ public static class GermanPipeline
         {
             builder.Add(new Syntax.ParserComponent());
         }
+        if (stage >= Stage.Entities)
+        {
+            builder.Add(new Entities.EntityRecognizerComponent());
+            builder.Add(new Entities.SimpleEntityGrouper());
+        }
         // Later stages add their components here, each guarded by `if (stage >= Stage.X)`.
         if (stage >= Stage.Quotes)
         {

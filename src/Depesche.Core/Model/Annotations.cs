@@ -27,6 +27,9 @@ public enum MentionKind : byte
 
 public readonly record struct Mention(TextRange Range, MentionKind Kind);
 
+/// <summary>A name the entity recogniser found, before linking: its range, type, kind (name, deriv or part) and the recogniser's confidence in [0, 1].</summary>
+public readonly record struct EntityMention(TextRange Range, EntityType Type, MentionKind Kind, float Confidence);
+
 /// <summary>One entity of a report with all its mentions.</summary>
 /// <param name="KnowledgeId">Identifier in the knowledge base, if linked.</param>
 public sealed record Entity(int Id, string Canonical, EntityType Type, string? KnowledgeId, IReadOnlyList<Mention> Mentions);

@@ -1,0 +1,180 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Text;
+using Depesche.German.Entities;
+using Depesche.German.Syntax;
+using Depesche.Learning;
+using Depesche.Learning.Sequence;
+
+namespace Depesche.Cli;
+
+/// <summary><c>depesche ner --conll FILE</c> and <c>depesche train ner …</c>.</summary>
+internal static class NerCommands
+{
+    public static Command CreateTrain(CliConsole console)
+    {
+        var data = new Option<string[]>("--data") { Description = "Training corpora (GermEval TSV, HIPE TSV or CoNLL with the label last); a file named twice counts twice.", Required = true, AllowMultipleArgumentsPerToken = true, Arity = ArgumentArity.OneOrMore };
+        var dev = new Option<string?>("--dev") { Description = "A corpus to report strict span F1 per type on (never trained on)." };
+        var seed = new Option<int>("--seed") { Description = "Seed for shuffling.", DefaultValueFactory = _ => 1 };
+        var epochs = new Option<int>("--epochs") { Description = "Passes over the data.", DefaultValueFactory = _ => 10 };
+        var output = new Option<string>("--out") { Description = "The model file to write.", Required = true };
+        var cmd = new Command("ner", "Train the entity recogniser (GermEval 2014 outer level).") { data, dev, seed, epochs, output };
+        cmd.SetAction(parse => Train(console, parse.GetValue(data)!, parse.GetValue(dev), parse.GetValue(seed), parse.GetValue(epochs), parse.GetValue(output)!));
+        return cmd;
+    }
+
+    private static int Train(CliConsole console, string[] data, string? dev, int seed, int epochs, string output)
+    {
+        if (epochs is < 1 or > 100)
+        {
+            throw new DepescheException(ErrorCodes.InvalidArgument, "--epochs must be between 1 and 100");
+        }
+        var sw = Stopwatch.StartNew();
+        var tagger = SyntaxModels.DefaultTagger;
+        var labels = new BioLabels(EntityLabels.Types);
+        var sentences = new List<NerSentence>();
+        foreach (string path in data)
+        {
+            var s = NerCorpus.Read(path);
+            console.Info($"train ner: {path}: {s.Count} sentences, {s.Sum(x => x.Count)} tokens");
+            sentences.AddRange(s);
+        }
+        var examples = EntityRecognizer.Prepare(sentences, tagger, Gazetteer.Default, labels);
+        List<NerSentence>? devSentences = dev is null ? null : NerCorpus.Read(dev);
+        var devExamples = devSentences is null ? null : EntityRecognizer.Prepare(devSentences, tagger, Gazetteer.Default, labels);
+        console.Info($"train ner: {examples.Count} sentences, {examples.Sum(e => e.Count)} tokens prepared in {sw.Elapsed.TotalSeconds:F1} s; seed {seed}, {epochs} epochs");
+        Action<int, LinearModel>? afterEpoch = devExamples is null ? null : (epoch, m) =>
+            console.Info($"  after epoch {epoch}: dev F1 {Score(m, devExamples, labels).Overall.F1:F4}");
+        var model = EntityRecognizer.Train(examples, seed, epochs, console.Info, afterEpoch);
+        try
+        {
+            ModelFile.Save(model, output);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new DepescheException(ErrorCodes.WriteFailed, $"{output}: {ex.Message}");
+        }
+        console.Info($"train ner: wrote {output} ({new FileInfo(output).Length:N0} bytes) in {sw.Elapsed.TotalSeconds:F1} s");
+        if (devExamples is not null)
+        {
+            var (perType, overall) = Score(model, devExamples, labels);
+            foreach (var (type, s) in perType)
+            {
+                console.Info(FormattableString.Invariant($"dev {type,-9} P={s.P:F4} R={s.R:F4} F1={s.F1:F4} (gold {s.Gold})"));
+            }
+            console.Info(FormattableString.Invariant($"dev {"ALL",-9} P={overall.P:F4} R={overall.R:F4} F1={overall.F1:F4} (gold {overall.Gold})"));
+        }
+        return DepescheCli.ExitOk;
+    }
+
+    private readonly record struct Prf(double P, double R, double F1, int Gold);
+
+    private static (List<(string Type, Prf Score)> PerType, Prf Overall) Score(LinearModel model, List<SequenceExample> examples, BioLabels labels)
+    {
+        var recognizer = EntityRecognizer.FromModel(model, SyntaxModels.DefaultLexicon);
+        var tp = new int[labels.Types.Length];
+        var fp = new int[labels.Types.Length];
+        var fn = new int[labels.Types.Length];
+        foreach (var ex in examples)
+        {
+            var gold = BioLabels.Spans(ex.Gold!).ToHashSet();
+            var pred = BioLabels.Spans(recognizer.Decode(ex)).ToHashSet();
+            foreach (var s in pred)
+            {
+                if (gold.Contains(s)) { tp[s.Type]++; } else { fp[s.Type]++; }
+            }
+            foreach (var s in gold)
+            {
+                if (!pred.Contains(s)) { fn[s.Type]++; }
+            }
+        }
+        static Prf Make(int t, int p, int n)
+        {
+            double pr = t + p == 0 ? 0 : (double)t / (t + p);
+            double re = t + n == 0 ? 0 : (double)t / (t + n);
+            return new Prf(pr, re, pr + re == 0 ? 0 : 2 * pr * re / (pr + re), t + n);
+        }
+        var perType = new List<(string, Prf)>();
+        for (int i = 0; i < labels.Types.Length; i++)
+        {
+            if (tp[i] + fp[i] + fn[i] > 0)
+            {
+                perType.Add((labels.Types[i], Make(tp[i], fp[i], fn[i])));
+            }
+        }
+        return (perType, Make(tp.Sum(), fp.Sum(), fn.Sum()));
+    }
+
+    public static Command CreateNer(CliConsole console)
+    {
+        var conll = new Option<string>("--conll") { Description = "Pre-tokenised input: one token per line (column 2 when column 1 is a number, else column 1), blank lines between sentences, '#' lines ignored.", Required = true };
+        var output = new Option<string?>("--output", "-o") { Description = "Write to this file (atomically) instead of standard output." };
+        var modelPath = new Option<string?>("--model") { Description = "Entity model (default: the built-in one)." };
+        var cmd = new Command("ner", "Label pre-tokenised text with GermEval 2014 outer-level entity labels.") { conll, output, modelPath };
+        cmd.SetAction(parse =>
+        {
+            string path = parse.GetValue(conll)!;
+            List<(NerSentence Sentence, int BlankLinesAfter)> input;
+            try
+            {
+                using var reader = new StreamReader(path, new UTF8Encoding(false, throwOnInvalidBytes: true));
+                input = NerCorpus.ReadTokens(reader, path);
+            }
+            catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+            {
+                throw new DepescheException(ErrorCodes.PathNotFound, $"{path}: no such file");
+            }
+            catch (DecoderFallbackException)
+            {
+                throw new DepescheException(ErrorCodes.InvalidUtf8, $"{path}: not valid UTF-8");
+            }
+            var load = Stopwatch.StartNew();
+            var recognizer = parse.GetValue(modelPath) is { } mp ? EntityModels.Load(mp, SyntaxModels.DefaultLexicon) : EntityModels.DefaultRecognizer;
+            var tagger = SyntaxModels.DefaultTagger;
+            double loadMs = load.Elapsed.TotalMilliseconds;
+            var run = Stopwatch.StartNew();
+            var sb = new StringBuilder();
+            int tokenCount = 0;
+            foreach (var (sentence, blanks) in input)
+            {
+                int n = sentence.Count;
+                if (n > 0)
+                {
+                    var forms = sentence.Tokens.Select(t => t.AsMemory()).ToArray();
+                    var labels = new int[n];
+                    recognizer.Recognize(tagger, forms, labels);
+                    for (int i = 0; i < n; i++)
+                    {
+                        sb.Append(sentence.Tokens[i]).Append('\t').Append(recognizer.Labels.Labels[labels[i]]).Append('\n');
+                    }
+                    tokenCount += n;
+                }
+                sb.Append('\n', blanks);
+            }
+            console.Info(FormattableString.Invariant($"ner: models loaded in {loadMs:F0} ms; {input.Count(s => s.Sentence.Count > 0)} sentences, {tokenCount} tokens labelled in {run.Elapsed.TotalMilliseconds:F0} ms"));
+            using var sink = OutputSink.Open(parse.GetValue(output), console.Stdout);
+            try
+            {
+                sink.Write(Encoding.UTF8.GetBytes(sb.ToString()));
+                sink.Commit();
+            }
+            catch (IOException ex)
+            {
+                console.Error(ErrorCodes.WriteFailed, $"could not write the output: {ex.Message}");
+                return DepescheCli.ExitOutput;
+            }
+            return DepescheCli.ExitOk;
+        });
+        return cmd;
+    }
+}
+
+internal static class CommandExtensions
+{
+    /// <summary>Adds <paramref name="sub"/> to <paramref name="command"/> and returns the command (for one-line registration).</summary>
+    public static Command With(this Command command, Command sub)
+    {
+        command.Subcommands.Add(sub);
+        return command;
+    }
+}
