@@ -18,12 +18,13 @@ internal static class NerCommands
         var seed = new Option<int>("--seed") { Description = "Seed for shuffling.", DefaultValueFactory = _ => 1 };
         var epochs = new Option<int>("--epochs") { Description = "Passes over the data.", DefaultValueFactory = _ => 10 };
         var output = new Option<string>("--out") { Description = "The model file to write.", Required = true };
-        var cmd = new Command("ner", "Train the entity recogniser (GermEval 2014 outer level).") { data, dev, seed, epochs, output };
-        cmd.SetAction(parse => Train(console, parse.GetValue(data)!, parse.GetValue(dev), parse.GetValue(seed), parse.GetValue(epochs), parse.GetValue(output)!));
+        var auxData = new Option<string[]>("--aux-data") { Description = "Corpora with other conventions: an auxiliary recogniser trained on them feeds its predictions to the main one as features (stacking).", AllowMultipleArgumentsPerToken = true, Arity = ArgumentArity.ZeroOrMore };
+        var cmd = new Command("ner", "Train the entity recogniser (GermEval 2014 outer level).") { data, dev, seed, epochs, output, auxData };
+        cmd.SetAction(parse => Train(console, parse.GetValue(data)!, parse.GetValue(dev), parse.GetValue(seed), parse.GetValue(epochs), parse.GetValue(output)!, parse.GetValue(auxData) ?? []));
         return cmd;
     }
 
-    private static int Train(CliConsole console, string[] data, string? dev, int seed, int epochs, string output)
+    private static int Train(CliConsole console, string[] data, string? dev, int seed, int epochs, string output, string[] auxData)
     {
         if (epochs is < 1 or > 100)
         {
@@ -32,20 +33,43 @@ internal static class NerCommands
         var sw = Stopwatch.StartNew();
         var tagger = SyntaxModels.DefaultTagger;
         var labels = new BioLabels(EntityLabels.Types);
-        var sentences = new List<NerSentence>();
+        LinearModel? auxiliary = null;
+        if (auxData.Length > 0)
+        {
+            var auxExamples = new List<SequenceExample>();
+            foreach (string path in auxData)
+            {
+                var s = NerCorpus.Read(path);
+                console.Info($"train ner: auxiliary {path}: {s.Count} sentences, {s.Sum(x => x.Count)} tokens");
+                auxExamples.AddRange(EntityRecognizer.Prepare(s, tagger, Gazetteer.Default, labels));
+            }
+            auxiliary = EntityRecognizer.Train(auxExamples, seed, epochs, m => console.Info("auxiliary " + m));
+        }
+        // Domains: GermEval-format files are the target (0); every other folder of corpora is a domain of its own.
+        var examples = new List<SequenceExample>();
+        var folders = new List<string>();
         foreach (string path in data)
         {
-            var s = NerCorpus.Read(path);
-            console.Info($"train ner: {path}: {s.Count} sentences, {s.Sum(x => x.Count)} tokens");
-            sentences.AddRange(s);
+            var s = NerCorpus.Read(path, out bool germEval);
+            string folder = Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(path))) ?? "";
+            int domain = 0;
+            if (!germEval)
+            {
+                if (!folders.Contains(folder))
+                {
+                    folders.Add(folder);
+                }
+                domain = 1 + folders.IndexOf(folder);
+            }
+            console.Info($"train ner: {path}: {s.Count} sentences, {s.Sum(x => x.Count)} tokens, domain {domain}");
+            examples.AddRange(EntityRecognizer.Prepare(s, tagger, Gazetteer.Default, labels, domain, auxiliary));
         }
-        var examples = EntityRecognizer.Prepare(sentences, tagger, Gazetteer.Default, labels);
         List<NerSentence>? devSentences = dev is null ? null : NerCorpus.Read(dev);
-        var devExamples = devSentences is null ? null : EntityRecognizer.Prepare(devSentences, tagger, Gazetteer.Default, labels);
+        var devExamples = devSentences is null ? null : EntityRecognizer.Prepare(devSentences, tagger, Gazetteer.Default, labels, 0, auxiliary);
         console.Info($"train ner: {examples.Count} sentences, {examples.Sum(e => e.Count)} tokens prepared in {sw.Elapsed.TotalSeconds:F1} s; seed {seed}, {epochs} epochs");
         Action<int, LinearModel>? afterEpoch = devExamples is null ? null : (epoch, m) =>
             console.Info($"  after epoch {epoch}: dev F1 {Score(m, devExamples, labels).Overall.F1:F4}");
-        var model = EntityRecognizer.Train(examples, seed, epochs, console.Info, afterEpoch);
+        var model = EntityRecognizer.Train(examples, seed, epochs, console.Info, afterEpoch, auxiliary);
         try
         {
             ModelFile.Save(model, output);

@@ -10,7 +10,7 @@ namespace Depesche.German.Entities;
 /// </summary>
 internal static class EntityFeatures
 {
-    public const int MaxPerToken = 64;
+    public const int MaxPerToken = 72;
     private const ulong Bos = 0xB05B05B05UL;
     private const ulong Eos = 0xE05E05E05UL;
     private const ulong NoPos = 0x90590590UL;
@@ -25,6 +25,9 @@ internal static class EntityFeatures
         public ulong[] Features = new ulong[64 * MaxPerToken];
         public int[] Offsets = new int[65];
         public ulong[] Keys = new ulong[128];
+        public ulong[] Stacked = new ulong[64 * MaxPerToken];
+        public int[] StackedOffsets = new int[65];
+        public int[] Aux = new int[64];
 
         public void Ensure(int n)
         {
@@ -38,8 +41,39 @@ internal static class EntityFeatures
                 Features = new ulong[size * MaxPerToken];
                 Offsets = new int[size + 1];
                 Keys = new ulong[size * 2];
+                Stacked = new ulong[size * MaxPerToken];
+                StackedOffsets = new int[size + 1];
+                Aux = new int[size];
             }
         }
+    }
+
+    /// <summary>Adds to every token's features what an auxiliary recogniser (trained on other corpora) predicted
+    /// there and around (<c>b.Aux</c>, BIO label indexes): into <c>b.Stacked</c>/<c>b.StackedOffsets</c>.</summary>
+    public static void Stack(ReadOnlySpan<ReadOnlyMemory<char>> tokens, Buffers b)
+    {
+        int n = tokens.Length;
+        int k = 0;
+        var f = b.Stacked;
+        for (int i = 0; i < n; i++)
+        {
+            b.StackedOffsets[i] = k;
+            var own = b.Features.AsSpan(b.Offsets[i], b.Offsets[i + 1] - b.Offsets[i]);
+            own.CopyTo(f.AsSpan(k));
+            k += own.Length;
+            ulong a = (ulong)b.Aux[i];
+            ulong t = a == 0 ? 99 : (a - 1) / 2;
+            ulong tl = i > 0 ? (b.Aux[i - 1] == 0 ? 99 : (ulong)(b.Aux[i - 1] - 1) / 2) : 98;
+            ulong tr = i + 1 < n ? (b.Aux[i + 1] == 0 ? 99 : (ulong)(b.Aux[i + 1] - 1) / 2) : 98;
+            ulong cap = (ulong)(b.Infos[i].Flags & 0b110111);
+            f[k++] = FeatureHash.Feature(60, a);
+            f[k++] = FeatureHash.Feature(61, t);
+            f[k++] = FeatureHash.Feature(62, tl, t, tr);
+            f[k++] = FeatureHash.Feature(63, a, cap);
+            f[k++] = FeatureHash.Feature(64, a, b.Infos[i].Suffix3);
+            f[k++] = FeatureHash.Feature(65, a, b.Gaz[i]);
+        }
+        b.StackedOffsets[n] = k;
     }
 
     public static ulong PosHash(string? upos) => upos is null ? NoPos : FeatureHash.Chars(upos);

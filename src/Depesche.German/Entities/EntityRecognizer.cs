@@ -18,9 +18,18 @@ public sealed class EntityRecognizer
     private readonly GreedySequenceModel _model;
     [ThreadStatic] private static EntityFeatures.Buffers? t_buffers;
 
+    /// <summary>Names the model section that holds the auxiliary recogniser's model file.</summary>
+    public const string AuxiliarySection = "auxiliary";
+
+    private readonly GreedySequenceModel? _auxiliary;
+
     private EntityRecognizer(LinearModel model, Syntax.Lexicon lexicon, IGazetteer gazetteer)
     {
         _model = new GreedySequenceModel(model);
+        if (model.Section(AuxiliarySection) is { } aux)
+        {
+            _auxiliary = new GreedySequenceModel(ModelFile.Read(aux, "the entity model's auxiliary section", FeatureSetId));
+        }
         Lexicon = lexicon;
         Gazetteer = gazetteer;
         if (_model.Labels.Types.Length != EntityLabels.Types.Count || !_model.Labels.Types.SequenceEqual(EntityLabels.Types))
@@ -64,8 +73,18 @@ public sealed class EntityRecognizer
             b.Pos[i] = EntityFeatures.PosHash(upos[i]);
         }
         EntityFeatures.Extract(Lexicon, Gazetteer, tokens, b, infosReady: false);
-        _model.Decode(b.Features.AsSpan(0, b.Offsets[n]), b.Offsets.AsSpan(0, n + 1), b.Keys.AsSpan(0, 2 * n), labels, confidence);
+        if (_auxiliary is null)
+        {
+            _model.Decode(b.Features.AsSpan(0, b.Offsets[n]), b.Offsets.AsSpan(0, n + 1), b.Keys.AsSpan(0, 2 * n), labels, confidence);
+            return;
+        }
+        _auxiliary.Decode(b.Features.AsSpan(0, b.Offsets[n]), b.Offsets.AsSpan(0, n + 1), b.Keys.AsSpan(0, 2 * n), b.Aux.AsSpan(0, n), default);
+        EntityFeatures.Stack(tokens, b);
+        _model.Decode(b.Stacked.AsSpan(0, b.StackedOffsets[n]), b.StackedOffsets.AsSpan(0, n + 1), b.Keys.AsSpan(0, 2 * n), labels, confidence);
     }
+
+    /// <summary>Whether this recogniser stacks on an auxiliary one trained on other corpora.</summary>
+    public bool IsStacked => _auxiliary is not null;
 
     /// <summary>Tags a sentence with <paramref name="tagger"/> and labels it (for pre-tokenised input such as <c>ner --conll</c>).</summary>
     public void Recognize(Tagger tagger, ReadOnlySpan<ReadOnlyMemory<char>> tokens, Span<int> labels)
@@ -106,8 +125,10 @@ public sealed class EntityRecognizer
     // ---------------- training ----------------
 
     /// <summary>Turns labelled sentences into training examples (tags them with <paramref name="tagger"/> for the part-of-speech features).</summary>
-    public static List<SequenceExample> Prepare(IEnumerable<NerSentence> sentences, Tagger tagger, IGazetteer gazetteer, BioLabels labels)
+    /// <param name="auxiliary">When given, its predictions become features (stacking).</param>
+    public static List<SequenceExample> Prepare(IEnumerable<NerSentence> sentences, Tagger tagger, IGazetteer gazetteer, BioLabels labels, int domain = 0, LinearModel? auxiliary = null)
     {
+        var aux = auxiliary is null ? null : new GreedySequenceModel(auxiliary);
         var result = new List<SequenceExample>();
         var b = new EntityFeatures.Buffers();
         foreach (var s in sentences)
@@ -148,14 +169,25 @@ public sealed class EntityRecognizer
                     }
                 }
             }
-            result.Add(new SequenceExample(b.Features[..b.Offsets[n]], b.Offsets[..(n + 1)], b.Keys[..(2 * n)], gold));
+            if (aux is not null)
+            {
+                aux.Decode(b.Features.AsSpan(0, b.Offsets[n]), b.Offsets.AsSpan(0, n + 1), b.Keys.AsSpan(0, 2 * n), b.Aux.AsSpan(0, n), default);
+                EntityFeatures.Stack(tokens, b);
+                result.Add(new SequenceExample(b.Stacked[..b.StackedOffsets[n]], b.StackedOffsets[..(n + 1)], b.Keys[..(2 * n)], gold, domain));
+                continue;
+            }
+            result.Add(new SequenceExample(b.Features[..b.Offsets[n]], b.Offsets[..(n + 1)], b.Keys[..(2 * n)], gold, domain));
         }
         return result;
     }
 
     /// <summary>Trains a model. Deterministic: the same sentences (in order), tagger, gazetteer, seed and epochs give a byte-identical model file.</summary>
-    public static LinearModel Train(IReadOnlyList<SequenceExample> examples, int seed, int epochs, Action<string>? log = null, Action<int, LinearModel>? afterEpoch = null)
-        => GreedySequenceModel.Train(FeatureSetId, new BioLabels(EntityLabels.Types), RowBits, examples, seed, epochs, log, afterEpoch);
+    /// <remarks>When the examples come from more than one domain, features are domain-augmented (see <see cref="GreedySequenceModel.Augmented"/>).</remarks>
+    /// <param name="auxiliary">The auxiliary model the examples were stacked on (stored inside the result).</param>
+    public static LinearModel Train(IReadOnlyList<SequenceExample> examples, int seed, int epochs, Action<string>? log = null, Action<int, LinearModel>? afterEpoch = null, LinearModel? auxiliary = null)
+        => GreedySequenceModel.Train(FeatureSetId, new BioLabels(EntityLabels.Types), RowBits, examples, seed, epochs, log, afterEpoch,
+            auxiliary is null ? null : [new(AuxiliarySection, ModelFile.ToBytes(auxiliary))],
+            augment: examples.Any(e => e.Domain != 0));
 
     /// <summary>Labels prepared examples (for development figures).</summary>
     public int[] Decode(SequenceExample example)

@@ -21,8 +21,12 @@ public sealed record NerSentence(string[] Tokens, string[]? Labels)
 /// </summary>
 public static class NerCorpus
 {
-    public static List<NerSentence> Read(string path)
+    public static List<NerSentence> Read(string path) => Read(path, out _);
+
+    /// <summary>Reads a corpus; <paramref name="germEval"/> tells whether it was in GermEval 2014 format (the recogniser's target).</summary>
+    public static List<NerSentence> Read(string path, out bool germEval)
     {
+        germEval = false;
         string[] lines;
         try
         {
@@ -37,7 +41,7 @@ public static class NerCorpus
         {
             return ReadHipe(path, lines);
         }
-        bool germEval = first.StartsWith("#\t", StringComparison.Ordinal) || IsNumber(first.Split('\t')[0]);
+        germEval = first.StartsWith("#\t", StringComparison.Ordinal) || IsNumber(first.Split('\t')[0]);
         return germEval ? ReadGermEval(path, lines) : ReadConll(path, lines);
     }
 

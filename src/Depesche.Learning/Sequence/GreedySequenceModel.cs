@@ -7,8 +7,9 @@ namespace Depesche.Learning.Sequence;
 /// </summary>
 public sealed class SequenceExample
 {
-    public SequenceExample(ulong[] features, int[] offsets, ulong[] keys, int[]? gold)
+    public SequenceExample(ulong[] features, int[] offsets, ulong[] keys, int[]? gold, int domain = 0)
     {
+        Domain = domain;
         int n = offsets.Length - 1;
         if (n < 0 || keys.Length != 2 * n || (gold is not null && gold.Length != n))
         {
@@ -29,6 +30,9 @@ public sealed class SequenceExample
     public int[]? Gold { get; }
 
     public int Count => Offsets.Length - 1;
+
+    /// <summary>The corpus family the sentence comes from; 0 is the target domain (the one decoded at run time).</summary>
+    public int Domain { get; }
 }
 
 /// <summary>
@@ -44,9 +48,13 @@ public sealed class GreedySequenceModel
 
     private readonly LabelGroup _group;
 
+    /// <summary>Names the section whose presence says the model was trained with domain-augmented features.</summary>
+    public const string AugmentSection = "domain-augmentation";
+
     public GreedySequenceModel(LinearModel model)
     {
         Model = model;
+        Augmented = model.Section(AugmentSection) is not null;
         _group = model.Group(GroupName);
         var types = new List<string>();
         for (int i = 0; i < _group.Count; i++)
@@ -68,6 +76,24 @@ public sealed class GreedySequenceModel
     public LinearModel Model { get; }
 
     public BioLabels Labels { get; }
+
+    /// <summary>
+    /// Whether every feature also has a copy specific to the sentence's domain ("frustratingly easy" domain
+    /// adaptation): corpora with other annotation conventions share what they agree on and keep their
+    /// conventions in their own copies; decoding uses the shared and the target domain's weights.
+    /// </summary>
+    public bool Augmented { get; }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static int Augment(Span<ulong> f, int count, int domain)
+    {
+        ulong salt = FeatureHash.Mix(0xD0D0D0UL + (ulong)domain);
+        for (int j = 0; j < count; j++)
+        {
+            f[count + j] = FeatureHash.Mix(f[j] ^ salt);
+        }
+        return 2 * count;
+    }
 
     /// <summary>Writes the history features for a token into <paramref name="f"/> from <paramref name="k"/>; returns the new count.</summary>
     internal static int AddHistory(Span<ulong> f, int k, int prev, int prev2, ulong key0, ulong key1)
@@ -92,9 +118,13 @@ public sealed class GreedySequenceModel
         for (int i = 0; i < n; i++)
         {
             var own = features[offsets[i]..offsets[i + 1]];
-            int count = Math.Min(own.Length, MaxFeatures - HistoryCount);
+            int count = Math.Min(own.Length, MaxFeatures / 2 - HistoryCount);
             own[..count].CopyTo(f);
             count = AddHistory(f, count, prev, prev2, keys[2 * i], keys[2 * i + 1]);
+            if (Augmented)
+            {
+                count = Augment(f, count, 0);
+            }
             Model.Score(f[..count], scores);
             var allowed = Labels.Allowed(prev);
             int best = LinearModel.ArgMax(scores, _group, allowed);
@@ -123,7 +153,7 @@ public sealed class GreedySequenceModel
     /// as at run time). Deterministic: same examples in the same order, same seed, same model.
     /// </summary>
     public static LinearModel Train(string featureSet, BioLabels labels, int rowBits, IReadOnlyList<SequenceExample> examples, int seed, int epochs,
-        Action<string>? log = null, Action<int, LinearModel>? afterEpoch = null, IEnumerable<KeyValuePair<string, byte[]>>? sections = null)
+        Action<string>? log = null, Action<int, LinearModel>? afterEpoch = null, IEnumerable<KeyValuePair<string, byte[]>>? sections = null, bool augment = false)
     {
         if (examples.Count == 0)
         {
@@ -135,7 +165,11 @@ public sealed class GreedySequenceModel
         var order = Enumerable.Range(0, examples.Count).ToArray();
         var f = new ulong[MaxFeatures];
         var scores = new float[trainer.Width];
-        var sectionList = sections?.ToList();
+        var sectionList = sections?.ToList() ?? [];
+        if (augment)
+        {
+            sectionList.Add(new(AugmentSection, [1]));
+        }
         for (int epoch = 1; epoch <= epochs; epoch++)
         {
             rng.Shuffle(order);
@@ -148,9 +182,13 @@ public sealed class GreedySequenceModel
                 for (int i = 0; i < ex.Count; i++)
                 {
                     var own = ex.Features.AsSpan(ex.Offsets[i], ex.Offsets[i + 1] - ex.Offsets[i]);
-                    int count = Math.Min(own.Length, MaxFeatures - HistoryCount);
-                    own[..count].CopyTo(f);
+                    int count = Math.Min(own.Length, MaxFeatures / 2 - HistoryCount);
+                    own.Slice(0, count).CopyTo(f);
                     count = AddHistory(f, count, prev, prev2, ex.Keys[2 * i], ex.Keys[2 * i + 1]);
+                    if (augment)
+                    {
+                        count = Augment(f, count, ex.Domain);
+                    }
                     var fs = f.AsSpan(0, count);
                     trainer.Score(fs, scores);
                     int pred = LinearModel.ArgMax(scores, group, labels.Allowed(prev));
