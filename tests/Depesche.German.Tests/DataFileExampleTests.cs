@@ -33,6 +33,7 @@ public class DataFileExampleTests
             "subjunctive" => Subjunctive,
             "function-words" => FunctionWord,
             "contractions" => SyntaxPipelineTests.WordForms,
+            "gazetteer" => Gazetteer,
             _ => throw new Xunit.Sdk.XunitException($"{fileName}: no example runner for kind '{kind}'; add one here"),
         };
         var failures = new List<string>();
@@ -90,6 +91,13 @@ public class DataFileExampleTests
         Depesche.German.Quotes.WordClass.Negation => "neg",
         _ => "none",
     };
+
+    private static string Gazetteer(string input)
+    {
+        var tokens = input.Split(' ').Select(t => t.AsMemory()).ToArray();
+        int n = Depesche.German.Entities.Gazetteer.Default.LongestMatch(tokens, 0, out var hit);
+        return n == 0 ? "none" : hit.Label;
+    }
 
     private static string Dateline(string input)
     {

@@ -60,7 +60,9 @@ public sealed class GreedySequenceModel
         for (int i = 0; i < _group.Count; i++)
         {
             string l = _group.Labels[i];
-            bool ok = i == 0 ? l == "O" : l == (i % 2 == 1 ? "B-" : "I-") + l[2..] && (i % 2 == 1 || l[2..] == _group.Labels[i - 1][2..]);
+            bool ok = i == 0
+                ? l == "O"
+                : l.Length > 2 && l.StartsWith(i % 2 == 1 ? "B-" : "I-", StringComparison.Ordinal) && (i % 2 == 1 || l[2..] == _group.Labels[i - 1][2..]);
             if (!ok)
             {
                 throw new DepescheException(ErrorCodes.ModelInvalid, $"the model '{model.FeatureSet}' has no BIO label set (label {i} is '{l}')");
