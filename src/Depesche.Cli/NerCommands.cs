@@ -19,13 +19,18 @@ internal static class NerCommands
         var epochs = new Option<int>("--epochs") { Description = "Passes over the data.", DefaultValueFactory = _ => 10 };
         var output = new Option<string>("--out") { Description = "The model file to write.", Required = true };
         var auxData = new Option<string[]>("--aux-data") { Description = "Corpora with other conventions: an auxiliary recogniser trained on them feeds its predictions to the main one as features (stacking).", AllowMultipleArgumentsPerToken = true, Arity = ArgumentArity.ZeroOrMore };
-        var cmd = new Command("ner", "Train the entity recogniser (GermEval 2014 outer level).") { data, dev, seed, epochs, output, auxData };
-        cmd.SetAction(parse => Train(console, parse.GetValue(data)!, parse.GetValue(dev), parse.GetValue(seed), parse.GetValue(epochs), parse.GetValue(output)!, parse.GetValue(auxData) ?? []));
+        var rowBits = new Option<int>("--row-bits") { Description = "Each model has 2^N weight rows (smaller is faster and smaller, larger collides less).", DefaultValueFactory = _ => EntityRecognizer.RowBits };
+        var cmd = new Command("ner", "Train the entity recogniser (GermEval 2014 outer level).") { data, dev, seed, epochs, output, auxData, rowBits };
+        cmd.SetAction(parse => Train(console, parse.GetValue(data)!, parse.GetValue(dev), parse.GetValue(seed), parse.GetValue(epochs), parse.GetValue(output)!, parse.GetValue(auxData) ?? [], parse.GetValue(rowBits)));
         return cmd;
     }
 
-    private static int Train(CliConsole console, string[] data, string? dev, int seed, int epochs, string output, string[] auxData)
+    private static int Train(CliConsole console, string[] data, string? dev, int seed, int epochs, string output, string[] auxData, int rowBits)
     {
+        if (rowBits is < 12 or > 20)
+        {
+            throw new DepescheException(ErrorCodes.InvalidArgument, "--row-bits must be between 12 and 20");
+        }
         if (epochs is < 1 or > 100)
         {
             throw new DepescheException(ErrorCodes.InvalidArgument, "--epochs must be between 1 and 100");
@@ -43,7 +48,7 @@ internal static class NerCommands
                 console.Info($"train ner: auxiliary {path}: {s.Count} sentences, {s.Sum(x => x.Count)} tokens");
                 auxExamples.AddRange(EntityRecognizer.Prepare(s, tagger, Gazetteer.Default, labels));
             }
-            auxiliary = EntityRecognizer.Train(auxExamples, seed, epochs, m => console.Info("auxiliary " + m));
+            auxiliary = EntityRecognizer.Train(auxExamples, seed, epochs, m => console.Info("auxiliary " + m), rowBits: rowBits);
         }
         // Domains: GermEval-format files are the target (0); every other folder of corpora is a domain of its own.
         var examples = new List<SequenceExample>();
@@ -69,7 +74,7 @@ internal static class NerCommands
         console.Info($"train ner: {examples.Count} sentences, {examples.Sum(e => e.Count)} tokens prepared in {sw.Elapsed.TotalSeconds:F1} s; seed {seed}, {epochs} epochs");
         Action<int, LinearModel>? afterEpoch = devExamples is null ? null : (epoch, m) =>
             console.Info($"  after epoch {epoch}: dev F1 {Score(m, devExamples, labels).Overall.F1:F4}");
-        var model = EntityRecognizer.Train(examples, seed, epochs, console.Info, afterEpoch, auxiliary);
+        var model = EntityRecognizer.Train(examples, seed, epochs, console.Info, afterEpoch, auxiliary, rowBits);
         try
         {
             ModelFile.Save(model, output);
@@ -159,6 +164,7 @@ internal static class NerCommands
             var run = Stopwatch.StartNew();
             var sb = new StringBuilder();
             int tokenCount = 0;
+            long tagTicks = 0, recognizeTicks = 0;
             foreach (var (sentence, blanks) in input)
             {
                 int n = sentence.Count;
@@ -166,7 +172,13 @@ internal static class NerCommands
                 {
                     var forms = sentence.Tokens.Select(t => t.AsMemory()).ToArray();
                     var labels = new int[n];
-                    recognizer.Recognize(tagger, forms, labels);
+                    var upos = new string?[n];
+                    long t0 = Stopwatch.GetTimestamp();
+                    EntityRecognizer.TagTokens(tagger, forms, upos);
+                    long t1 = Stopwatch.GetTimestamp();
+                    recognizer.Recognize(forms, upos, labels, default);
+                    tagTicks += t1 - t0;
+                    recognizeTicks += Stopwatch.GetTimestamp() - t1;
                     for (int i = 0; i < n; i++)
                     {
                         sb.Append(sentence.Tokens[i]).Append('\t').Append(recognizer.Labels.Labels[labels[i]]).Append('\n');
@@ -175,7 +187,7 @@ internal static class NerCommands
                 }
                 sb.Append('\n', blanks);
             }
-            console.Info(FormattableString.Invariant($"ner: models loaded in {loadMs:F0} ms; {input.Count(s => s.Sentence.Count > 0)} sentences, {tokenCount} tokens labelled in {run.Elapsed.TotalMilliseconds:F0} ms"));
+            console.Info(FormattableString.Invariant($"ner: models loaded in {loadMs:F0} ms; {input.Count(s => s.Sentence.Count > 0)} sentences, {tokenCount} tokens labelled in {run.Elapsed.TotalMilliseconds:F0} ms (tagging {Stopwatch.GetElapsedTime(0, tagTicks).TotalMilliseconds:F0} ms, recognition {Stopwatch.GetElapsedTime(0, recognizeTicks).TotalMilliseconds:F0} ms = {tokenCount / Math.Max(1e-9, Stopwatch.GetElapsedTime(0, recognizeTicks).TotalSeconds):F0} tokens/s)"));
             using var sink = OutputSink.Open(parse.GetValue(output), console.Stdout);
             try
             {

@@ -13,7 +13,8 @@ namespace Depesche.German.Entities;
 public sealed class EntityRecognizer
 {
     public const string FeatureSetId = "de-ner-1";
-    public const int RowBits = 18;
+    /// <summary>The default number of row bits (2^RowBits weight rows per model).</summary>
+    public const int RowBits = 17;
 
     private readonly GreedySequenceModel _model;
     [ThreadStatic] private static EntityFeatures.Buffers? t_buffers;
@@ -102,7 +103,8 @@ public sealed class EntityRecognizer
         }
     }
 
-    private static void TagTokens(Tagger tagger, ReadOnlySpan<ReadOnlyMemory<char>> tokens, string?[] upos)
+    /// <summary>Each token's universal part of speech from <paramref name="tagger"/> (tokens tagged as words, contractions not split).</summary>
+    public static void TagTokens(Tagger tagger, ReadOnlySpan<ReadOnlyMemory<char>> tokens, string?[] upos)
     {
         int n = tokens.Length;
         var infos = ArrayPool<WordInfo>.Shared.Rent(n);
@@ -184,8 +186,8 @@ public sealed class EntityRecognizer
     /// <summary>Trains a model. Deterministic: the same sentences (in order), tagger, gazetteer, seed and epochs give a byte-identical model file.</summary>
     /// <remarks>When the examples come from more than one domain, features are domain-augmented (see <see cref="GreedySequenceModel.Augmented"/>).</remarks>
     /// <param name="auxiliary">The auxiliary model the examples were stacked on (stored inside the result).</param>
-    public static LinearModel Train(IReadOnlyList<SequenceExample> examples, int seed, int epochs, Action<string>? log = null, Action<int, LinearModel>? afterEpoch = null, LinearModel? auxiliary = null)
-        => GreedySequenceModel.Train(FeatureSetId, new BioLabels(EntityLabels.Types), RowBits, examples, seed, epochs, log, afterEpoch,
+    public static LinearModel Train(IReadOnlyList<SequenceExample> examples, int seed, int epochs, Action<string>? log = null, Action<int, LinearModel>? afterEpoch = null, LinearModel? auxiliary = null, int rowBits = RowBits)
+        => GreedySequenceModel.Train(FeatureSetId, new BioLabels(EntityLabels.Types), rowBits, examples, seed, epochs, log, afterEpoch,
             auxiliary is null ? null : [new(AuxiliarySection, ModelFile.ToBytes(auxiliary))],
             augment: examples.Any(e => e.Domain != 0));
 

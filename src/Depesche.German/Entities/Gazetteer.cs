@@ -78,6 +78,23 @@ public sealed class Gazetteer : IGazetteer
         return new Gazetteer(entries);
     }
 
+    private bool SingleWord(ReadOnlySpan<char> word, out GazetteerHit hit)
+    {
+        hit = default;
+        if (_names.TryGetValue(word, out var entries))
+        {
+            foreach (var (rest, h) in entries)
+            {
+                if (rest.Length == 0)
+                {
+                    hit = h;
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     public int LongestMatch(ReadOnlySpan<ReadOnlyMemory<char>> tokens, int start, out GazetteerHit hit)
     {
         hit = default;
@@ -107,18 +124,21 @@ public sealed class Gazetteer : IGazetteer
                 }
             }
         }
-        // Genitive: "Russlands", "Nato-s" is not a thing, so only a plain trailing s.
-        if (first.Length > 2 && first[^1] == 's' && _names.TryGetValue(first[..^1], out entries))
+        // Genitive ("Russlands", "Griechenlandes") of a one-word name, and a place's -er adjective ("Berliner").
+        if (first.Length > 3 && first[^1] == 's' && SingleWord(first[..^1], out hit))
         {
-            foreach (var (rest, h) in entries)
-            {
-                if (rest.Length == 0)
-                {
-                    hit = h;
-                    return 1;
-                }
-            }
+            return 1;
         }
+        if (first.Length > 4 && first.EndsWith("es") && SingleWord(first[..^2], out hit))
+        {
+            return 1;
+        }
+        if (first.Length > 4 && first.EndsWith("er") && SingleWord(first[..^2], out hit) && hit.Type == EntityType.Location)
+        {
+            hit = new GazetteerHit(EntityType.Location, MentionKind.Deriv);
+            return 1;
+        }
+        hit = default;
         // Adjective stems: russisch|e|en|er|es|em, any case of the first letter.
         if (char.IsLetter(first[0]))
         {
