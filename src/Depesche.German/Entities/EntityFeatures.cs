@@ -205,7 +205,7 @@ internal static class EntityFeatures
                 }
             }
             b.Keys[2 * i] = c.Lower;
-            b.Keys[2 * i + 1] = c.Shape ^ (cap << 40);
+            b.Keys[2 * i + 1] = FeatureHash.Feature(70, c.Shape, cap, g);
             k0 = k;
         }
         b.Offsets[n] = k0;

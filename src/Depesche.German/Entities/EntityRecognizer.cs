@@ -12,7 +12,7 @@ namespace Depesche.German.Entities;
 /// </summary>
 public sealed class EntityRecognizer
 {
-    public const string FeatureSetId = "de-ner-1";
+    public const string FeatureSetId = "de-ner-2";
     /// <summary>The default number of row bits (2^RowBits weight rows per model).</summary>
     public const int RowBits = 17;
 
