@@ -20,13 +20,18 @@ internal static class NerCommands
         var output = new Option<string>("--out") { Description = "The model file to write.", Required = true };
         var auxData = new Option<string[]>("--aux-data") { Description = "Corpora with other conventions: an auxiliary recogniser trained on them feeds its predictions to the main one as features (stacking).", AllowMultipleArgumentsPerToken = true, Arity = ArgumentArity.ZeroOrMore };
         var rowBits = new Option<int>("--row-bits") { Description = "Each model has 2^N weight rows (smaller is faster and smaller, larger collides less).", DefaultValueFactory = _ => EntityRecognizer.RowBits };
-        var cmd = new Command("ner", "Train the entity recogniser (GermEval 2014 outer level).") { data, dev, seed, epochs, output, auxData, rowBits };
-        cmd.SetAction(parse => Train(console, parse.GetValue(data)!, parse.GetValue(dev), parse.GetValue(seed), parse.GetValue(epochs), parse.GetValue(output)!, parse.GetValue(auxData) ?? [], parse.GetValue(rowBits)));
+        var jackknife = new Option<int>("--jackknife") { Description = "With --aux-data: the auxiliary recogniser also learns from --data (domain-augmented), and --data gets its predictions from K auxiliary models each trained without that fold (0: the auxiliary model learns from --aux-data only).", DefaultValueFactory = _ => 0 };
+        var cmd = new Command("ner", "Train the entity recogniser (GermEval 2014 outer level).") { data, dev, seed, epochs, output, auxData, rowBits, jackknife };
+        cmd.SetAction(parse => Train(console, parse.GetValue(data)!, parse.GetValue(dev), parse.GetValue(seed), parse.GetValue(epochs), parse.GetValue(output)!, parse.GetValue(auxData) ?? [], parse.GetValue(rowBits), parse.GetValue(jackknife)));
         return cmd;
     }
 
-    private static int Train(CliConsole console, string[] data, string? dev, int seed, int epochs, string output, string[] auxData, int rowBits)
+    private static int Train(CliConsole console, string[] data, string? dev, int seed, int epochs, string output, string[] auxData, int rowBits, int jackknife)
     {
+        if (jackknife is < 0 or 1 or > 20 || (jackknife > 0 && auxData.Length == 0))
+        {
+            throw new DepescheException(ErrorCodes.InvalidArgument, "--jackknife must be 0 or between 2 and 20, and needs --aux-data");
+        }
         if (rowBits is < 12 or > 20)
         {
             throw new DepescheException(ErrorCodes.InvalidArgument, "--row-bits must be between 12 and 20");
@@ -39,19 +44,23 @@ internal static class NerCommands
         var tagger = SyntaxModels.DefaultTagger;
         var labels = new BioLabels(EntityLabels.Types);
         LinearModel? auxiliary = null;
-        if (auxData.Length > 0)
+        var auxExamples = new List<SequenceExample>();
+        var auxFolders = new List<string>();
+        foreach (string path in auxData)
         {
-            var auxExamples = new List<SequenceExample>();
-            foreach (string path in auxData)
+            var s = NerCorpus.Read(path);
+            string folder = Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(path))) ?? "";
+            if (!auxFolders.Contains(folder))
             {
-                var s = NerCorpus.Read(path);
-                console.Info($"train ner: auxiliary {path}: {s.Count} sentences, {s.Sum(x => x.Count)} tokens");
-                auxExamples.AddRange(EntityRecognizer.Prepare(s, tagger, Gazetteer.Default, labels));
+                auxFolders.Add(folder);
             }
-            auxiliary = EntityRecognizer.Train(auxExamples, seed, epochs, m => console.Info("auxiliary " + m), rowBits: rowBits);
+            // Plain stacking: one domain; jackknifing mixes in --data, so each corpus folder is a domain of its own.
+            int domain = jackknife > 0 ? 1 + auxFolders.IndexOf(folder) : 0;
+            console.Info($"train ner: auxiliary {path}: {s.Count} sentences, {s.Sum(x => x.Count)} tokens");
+            auxExamples.AddRange(EntityRecognizer.Prepare(s, tagger, Gazetteer.Default, labels, domain));
         }
         // Domains: GermEval-format files are the target (0); every other folder of corpora is a domain of its own.
-        var examples = new List<SequenceExample>();
+        var sentences = new List<(NerSentence Sentence, int Domain)>();
         var folders = new List<string>();
         foreach (string path in data)
         {
@@ -67,7 +76,36 @@ internal static class NerCommands
                 domain = 1 + folders.IndexOf(folder);
             }
             console.Info($"train ner: {path}: {s.Count} sentences, {s.Sum(x => x.Count)} tokens, domain {domain}");
-            examples.AddRange(EntityRecognizer.Prepare(s, tagger, Gazetteer.Default, labels, domain, auxiliary));
+            sentences.AddRange(s.Select(x => (x, domain)));
+        }
+        var examples = new List<SequenceExample>();
+        if (jackknife > 0)
+        {
+            var plain = sentences.Select(x => EntityRecognizer.Prepare([x.Sentence], tagger, Gazetteer.Default, labels, x.Domain).Single()).ToList();
+            var stacked = new SequenceExample[sentences.Count];
+            for (int fold = 0; fold < jackknife; fold++)
+            {
+                var train = auxExamples.Concat(plain.Where((_, i) => i % jackknife != fold)).ToList();
+                var foldModel = EntityRecognizer.Train(train, seed, epochs, rowBits: rowBits);
+                for (int i = fold; i < sentences.Count; i += jackknife)
+                {
+                    stacked[i] = EntityRecognizer.Prepare([sentences[i].Sentence], tagger, Gazetteer.Default, labels, sentences[i].Domain, foldModel).Single();
+                }
+                console.Info($"train ner: jackknife fold {fold + 1} of {jackknife} done ({sw.Elapsed.TotalSeconds:F0} s)");
+            }
+            auxiliary = EntityRecognizer.Train([.. auxExamples, .. plain], seed, epochs, m => console.Info("auxiliary " + m), rowBits: rowBits);
+            examples.AddRange(stacked);
+        }
+        else
+        {
+            if (auxExamples.Count > 0)
+            {
+                auxiliary = EntityRecognizer.Train(auxExamples, seed, epochs, m => console.Info("auxiliary " + m), rowBits: rowBits);
+            }
+            foreach (var (sentence, domain) in sentences)
+            {
+                examples.AddRange(EntityRecognizer.Prepare([sentence], tagger, Gazetteer.Default, labels, domain, auxiliary));
+            }
         }
         List<NerSentence>? devSentences = dev is null ? null : NerCorpus.Read(dev);
         var devExamples = devSentences is null ? null : EntityRecognizer.Prepare(devSentences, tagger, Gazetteer.Default, labels, 0, auxiliary);

@@ -80,6 +80,25 @@ public class NerCommandTests
     }
 
     [Fact]
+    public void Jackknifed_stacking_trains_reproducibly_and_needs_aux_data()
+    {
+        string data = TempFile("jk-train.tsv", GermEvalInput + GermEvalInput);
+        string aux = TempFile("jk-aux.conll", "-DOCSTART-\t_\tO\n\nSiemens\t_\tB-ORGANIZATION_COMPANY\nbaut\t_\tO\nin\t_\tO\nBerlin\t_\tB-LOCATION_CITY\n\n");
+        string a = Path.Combine(Path.GetDirectoryName(data)!, "jk-a.dpm");
+        string b = Path.Combine(Path.GetDirectoryName(data)!, "jk-b.dpm");
+        Assert.Equal(0, Run("train", "ner", "--data", data, "--aux-data", aux, "--jackknife", "2", "--epochs", "2", "--out", a).Code);
+        Assert.Equal(0, Run("train", "ner", "--data", data, "--aux-data", aux, "--jackknife", "2", "--epochs", "2", "--out", b).Code);
+        Assert.Equal(File.ReadAllBytes(a), File.ReadAllBytes(b));
+        var (code, stdout, _) = Run("ner", "--conll", data, "--model", a);
+        Assert.Equal(0, code);
+        Assert.NotEmpty(stdout);
+
+        var bad = Run("train", "ner", "--data", data, "--jackknife", "2", "--out", a);
+        Assert.NotEqual(0, bad.Code);
+        Assert.Contains("DEP0006", bad.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Missing_input_is_DEP0001_and_bad_training_labels_are_DEP0150()
     {
         var (code, _, stderr) = Run("ner", "--conll", "/no/such/file.tsv");
