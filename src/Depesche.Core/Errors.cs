@@ -50,6 +50,10 @@ public static class ErrorCodes
     public const string KnowledgeDataInvalid = "DEP0400";
     /// <summary>A knowledge-base query (<c>depesche kb query</c>) is malformed.</summary>
     public const string KnowledgeQueryInvalid = "DEP0401";
+    /// <summary>A NER corpus (GermEval TSV, CoNLL, HIPE TSV) is malformed.</summary>
+    public const string NerDataInvalid = "DEP0150";
+    /// <summary>A gazetteer file is malformed.</summary>
+    public const string GazetteerInvalid = "DEP0151";
     /// <summary>An unexpected internal failure; always a bug worth reporting.</summary>
     public const string Internal = "DEP0099";
 

@@ -68,8 +68,9 @@ public static class GermanPipeline
         }
         if (stage >= Stage.Entities)
         {
-            // Names from the knowledge base's gazetteer, then the linker: entities, roles, pronoun speakers.
-            builder.Add(new Depesche.Knowledge.Linking.GazetteerMentions()).Add(new Depesche.Knowledge.Linking.EntityLinker());
+            // Names: the learned recogniser, merged with the knowledge base's gazetteer; then the linker
+            // (entities, knowledge-base ids, roles, ages, pronoun speakers).
+            builder.Add(new Entities.EntityRecognizerComponent()).Add(new Depesche.Knowledge.Linking.EntityLinker());
         }
         if (stage >= Stage.Quotes)
         {

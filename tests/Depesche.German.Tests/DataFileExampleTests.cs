@@ -34,12 +34,14 @@ public class DataFileExampleTests
             "function-words" => FunctionWord,
             "contractions" => SyntaxPipelineTests.WordForms,
             "event-frames" => EventsTests.FirstEvent,
+            "place-nouns" => noun => Depesche.German.Entities.EntityRecognizerComponent.IsPlaceNoun(noun) ? "yes" : "no",
             "actor-nouns" => noun => Depesche.German.Events.EventLexicon.Default.IsActorNoun(noun) ? "yes" : "no",
             "time-patterns" => Times.TimesTestSupport.Times,
             "time-lexicon" => Times.TimesTestSupport.Lexicon,
             "tense-markers" => Times.TimesTestSupport.Tense,
             "number-words" => Times.TimesTestSupport.NumberWord,
             "quantity-approximators" or "quantity-units" or "quantity-context" => Times.TimesTestSupport.Quantities,
+            "gazetteer" => Gazetteer,
             _ => throw new Xunit.Sdk.XunitException($"{fileName}: no example runner for kind '{kind}'; add one here"),
         };
         var failures = new List<string>();
@@ -97,6 +99,13 @@ public class DataFileExampleTests
         Depesche.German.Quotes.WordClass.Negation => "neg",
         _ => "none",
     };
+
+    private static string Gazetteer(string input)
+    {
+        var tokens = input.Split(' ').Select(t => t.AsMemory()).ToArray();
+        int n = Depesche.German.Entities.Gazetteer.Default.LongestMatch(tokens, 0, out var hit);
+        return n == 0 ? "none" : hit.Label;
+    }
 
     private static string Dateline(string input)
     {

@@ -5,4 +5,5 @@ namespace Depesche.Model;
 /// name itself, a derived adjective (<c>russische</c>) or a compound that contains it (<c>US-Truppen</c>).
 /// The linker turns these into entities.
 /// </summary>
-public readonly record struct MentionCandidate(TextRange Range, EntityType Type, MentionKind Kind);
+/// <param name="Confidence">How sure the recogniser is (the lowest token probability of the span); 1 for knowledge-base matches.</param>
+public readonly record struct MentionCandidate(TextRange Range, EntityType Type, MentionKind Kind, float Confidence = 1f);
