@@ -38,6 +38,8 @@ public class QuotesTests
     [InlineData("Nach eigenen Angaben erhielt das Amt mehr Geld.", "indirect|erhielt das Amt mehr Geld|das Amt|nach eigenen Angaben|-")]
     [InlineData("Die Lage sei ernst, so der Minister.", "indirect|Die Lage sei ernst|der Minister|so|-")]
     [InlineData("Podolski sagte, er freue sich über den Wechsel.", "indirect|er freue sich über den Wechsel|Podolski|sagen|-")]
+    [InlineData("Die Enten waren mit H5N1 infiziert. Das erklärte gestern ein Sprecher des Ministeriums.", "indirect|Die Enten waren mit H5N1 infiziert|ein Sprecher des Ministeriums|erklären|-")]
+    [InlineData("Ein Sprecher des Ministeriums erklärte, die betroffenen Tiere würden behandelt.", "indirect|die betroffenen Tiere würden behandelt|Ein Sprecher des Ministeriums|erklären|-")]
     public void Reads_speech(string text, string expected)
     {
         var doc = Read(text);
@@ -52,6 +54,7 @@ public class QuotesTests
     [InlineData("Das sogenannte „Sondervermögen“ wächst.")]
     [InlineData("Die Reform gilt als «Jahrhundertprojekt» und bleibt umstritten.")]
     [InlineData("Er hatte die Verlegung angekündigt.")]
+    [InlineData("Das sagte der Minister der «Berliner Zeitung».")]
     [InlineData("Die Lage ist ernst.")]
     public void Names_terms_and_plain_statements_are_no_speech(string text)
     {
@@ -71,6 +74,21 @@ public class QuotesTests
         Assert.Equal("sie", doc.TextOf(quotes[3].Speaker!.Range));
         Assert.Equal("hinzufügen", quotes[3].Cue!.Lemma);
         Assert.Equal(QuoteKind.Indirect, quotes[2].Kind);
+    }
+
+    [Fact]
+    public void A_quoted_newspaper_is_no_quotation_but_the_statement_is()
+    {
+        var doc = Read("Die Lage sei ernst, sagte der Minister der «Berliner Zeitung».");
+        var q = Assert.Single(doc.GetOrEmpty(Layers.Quotes));
+        Assert.Equal("Die Lage sei ernst", doc.TextOf(q.Content));
+    }
+
+    [Fact]
+    public void Konjunktiv_continues_a_speaker_only_for_a_few_sentences()
+    {
+        var doc = Read("«Wir bleiben», sagte Ministerin Anna Berg. Der Zug fuhr ab. Es regnete. Die Straße war nass. Der Plan sei gut.");
+        Assert.Single(doc.GetOrEmpty(Layers.Quotes));
     }
 
     [Fact]

@@ -59,6 +59,12 @@ public sealed class QuoteFinder
         /// <summary>Tokens the tagger read as something other than a noun, name, pronoun or adjective (empty without a tagger).</summary>
         public ReadOnlySpan<bool> NotNominal;
 
+        /// <summary>Tokens inside a name mention of an entity (empty without entities).</summary>
+        public ReadOnlySpan<bool> Names;
+
+        /// <summary>The dependency tree, when the parser ran.</summary>
+        public Syntax.DependencyView? Tree;
+
         public ReadOnlySpan<char> Word(int i) => Text.AsSpan(Tokens[i].Start, Tokens[i].Length);
     }
 
@@ -72,11 +78,12 @@ public sealed class QuoteFinder
         {
             return [];
         }
-        var ctx = new Ctx { Text = text, Tokens = tokens, Subjunctive = SubjunctiveTokens(doc), NotNominal = NotNominalTokens(doc) };
+        var ctx = new Ctx { Text = text, Tokens = tokens, Subjunctive = SubjunctiveTokens(doc), NotNominal = NotNominalTokens(doc), Names = NameTokens(doc), Tree = doc.Has(Layers.Dependencies) ? new Syntax.DependencyView(doc) : null };
         var spans = FindQuoteSpans(ref ctx, sentences, paragraphs);
         var candidates = new List<Candidate>();
         var directTokens = new bool[tokens.Length];
         int focus = -1;
+        int lastQuoteSentence = int.MinValue / 2; // a report in Konjunktiv continues a speaker only for a couple of sentences
         int bodyIndex = -1;
         int lastParagraph = -1;
         var bodyOrdinal = new int[paragraphs.Length];
@@ -151,7 +158,10 @@ public sealed class QuoteFinder
             {
                 continue;
             }
-            var ind = TryIndirect(ref ctx, s, e, directTokens, fragments, focus);
+            int continuation = si - lastQuoteSentence <= 2 ? focus : -1;
+            int before = candidates.Count;
+            Sentence? previous = si > 0 && sentences[si - 1].Paragraph == sent.Paragraph ? sentences[si - 1] : null;
+            var ind = TryIndirect(ref ctx, s, e, directTokens, fragments, focus, continuation, previous);
             foreach (var (open, close) in fragments)
             {
                 if (ind is not null && ctx.Tokens[open].Start >= ind.ContentStart && ctx.Tokens[close].End <= ind.ContentEnd)
@@ -181,6 +191,10 @@ public sealed class QuoteFinder
                 {
                     focus = candidates.Count - 1;
                 }
+            }
+            if (candidates.Count > before || AnyUsed(directTokens, s, e))
+            {
+                lastQuoteSentence = si;
             }
         }
 
@@ -406,6 +420,10 @@ public sealed class QuoteFinder
     /// </summary>
     private Candidate? TryQuotedFragment(ref Ctx ctx, int s, int e, int open, int close, bool[] used)
     {
+        if (IsQuotedName(ref ctx, s, open, close))
+        {
+            return null; // der „Berliner Zeitung“, die Agentur „Xinhua“, das Album „Have a nice day“
+        }
         for (int v = s; v < e; v++)
         {
             if (used[v] || (v >= open && v <= close))
@@ -437,9 +455,54 @@ public sealed class QuoteFinder
         return null;
     }
 
+    /// <summary>
+    /// A quoted name or title rather than quoted words: every word capitalised (or a number), and the
+    /// marks follow an article, a preposition or a noun ("der „Berliner Zeitung“", "Agentur „Xinhua“").
+    /// </summary>
+    private bool IsQuotedName(ref Ctx ctx, int s, int open, int close)
+    {
+        if (ctx.Names.Length > 0)
+        {
+            bool allNamed = true;
+            for (int k = open + 1; k < close; k++)
+            {
+                if (ctx.Tokens[k].Kind == TokenKind.Word && !ctx.Names[k])
+                {
+                    allNamed = false;
+                    break;
+                }
+            }
+            if (allNamed)
+            {
+                return true;
+            }
+        }
+        bool allCapitalised = true;
+        int words = 0;
+        for (int k = open + 1; k < close; k++)
+        {
+            var t = ctx.Tokens[k];
+            if (t.Kind == TokenKind.Word)
+            {
+                words++;
+                if (!char.IsUpper(ctx.Text[t.Start]))
+                {
+                    allCapitalised = false;
+                }
+            }
+        }
+        if (!allCapitalised || words == 0 || open <= s)
+        {
+            return false;
+        }
+        var before = ctx.Word(open - 1);
+        var cls = _lex.ClassOf(before);
+        return cls is WordClass.Determiner or WordClass.Preposition || (before.Length > 0 && char.IsUpper(before[0]) && words > 1);
+    }
+
     // ------------------------------------------------------------------ indirect and mixed speech
 
-    private Candidate? TryIndirect(ref Ctx ctx, int s, int e, bool[] direct, List<(int Open, int Close)> fragments, int focus)
+    private Candidate? TryIndirect(ref Ctx ctx, int s, int e, bool[] direct, List<(int Open, int Close)> fragments, int focus, int continuation, Sentence? previous)
     {
         int end = ContentEndToken(ref ctx, s, e);
         if (end <= s)
@@ -447,11 +510,23 @@ public sealed class QuoteFinder
             return null;
         }
 
-        // "X zufolge", "laut X", "nach Angaben von X", "nach eigenen Angaben", "wie X mitteilte".
-        var phrase = TryPhrase(ref ctx, s, end, direct);
-        if (phrase is not null)
+        // "Das erklärte ein Sprecher": what the previous sentence said.
+        if (previous is { } prev && end - s >= 3 && (IsWord(ref ctx, s, "Das") || IsWord(ref ctx, s, "Dies")) && !AnyUsed(direct, prev.FirstToken, prev.EndToken)
+            && TryVerb(ref ctx, s + 1, ClauseEnd(ref ctx, s + 1), out var thatVerb, out int thatParticle) && thatVerb.Kind != VerbFormKind.Participle)
         {
-            return Finish(ref ctx, phrase, fragments);
+            var cand = new Candidate
+            {
+                Kind = QuoteKind.Indirect,
+                ContentStart = ctx.Tokens[prev.FirstToken].Start,
+                ContentEnd = ctx.Tokens[ContentEndToken(ref ctx, prev.FirstToken, prev.EndToken) - 1].End,
+                CueTokens = new TokRange(s + 1, s + 2),
+                CueLemma = thatVerb.Lemma,
+            };
+            SetSpeakerAfterVerb(ref ctx, cand, s + 1, ClauseEnd(ref ctx, s + 1), thatParticle);
+            if (!cand.Speaker.IsEmpty && cand.ContentEnd > cand.ContentStart)
+            {
+                return cand;
+            }
         }
 
         for (int v = s; v < end; v++)
@@ -471,6 +546,19 @@ public sealed class QuoteFinder
             if (clauseEnd < end && IsChar(ref ctx, clauseEnd, ','))
             {
                 int cs = clauseEnd + 1;
+                int complementEnd = ComplementEnd(ref ctx, v, cs, end);
+                if (complementEnd > cs)
+                {
+                    // the parser names the clause that was said: it ends where the sentence goes on ("… aufgeben und bemühte …")
+                    cand.ContentStart = ctx.Tokens[cs].Start;
+                    cand.ContentEnd = ctx.Tokens[complementEnd - 1].End;
+                    SetSubject(ref ctx, cand, ClauseStart(ref ctx, s, v), v, clauseEnd, particleAt, analysis);
+                    if (cand.Speaker.IsEmpty && cand.InheritFrom < 0)
+                    {
+                        cand.InheritFrom = focus;
+                    }
+                    return Finish(ref ctx, cand, fragments);
+                }
                 if (cs < end && (IsWord(ref ctx, cs, "dass") || IsWord(ref ctx, cs, "daß") || HasSubjunctive(ref ctx, cs, end)
                     || analysis.Frame == SpeechFrame.SayAccusative || analysis.Lemma is "fordern" or "verlangen" or "vorschlagen" or "appellieren"
                     || (analysis.Frame != SpeechFrame.Judge && analysis.Kind != VerbFormKind.Participle && OpensMainClause(ref ctx, cs, end))))
@@ -501,15 +589,22 @@ public sealed class QuoteFinder
             }
         }
 
+        // "X zufolge", "laut X", "nach Angaben von X", "nach eigenen Angaben", "wie X mitteilte" (a speech verb wins over them).
+        var phrase = TryPhrase(ref ctx, s, end, direct);
+        if (phrase is not null)
+        {
+            return Finish(ref ctx, phrase, fragments);
+        }
+
         // A sentence in Konjunktiv I after a speaker continues that speaker's report.
-        if (focus >= 0 && HasSubjunctive(ref ctx, s, end) && !StartsWithQuestionOrCondition(ref ctx, s))
+        if (continuation >= 0 && HasSubjunctive(ref ctx, s, end) && !StartsWithQuestionOrCondition(ref ctx, s))
         {
             var cand = new Candidate
             {
                 Kind = QuoteKind.Indirect,
                 ContentStart = ctx.Tokens[s].Start,
                 ContentEnd = ctx.Tokens[e - 1].End,
-                InheritFrom = focus,
+                InheritFrom = continuation,
             };
             return Finish(ref ctx, cand, fragments);
         }
@@ -1028,6 +1123,39 @@ public sealed class QuoteFinder
         return result;
     }
 
+    private static bool[] NameTokens(Document doc)
+    {
+        var entities = doc.GetOrEmpty(Layers.Entities);
+        if (entities.IsEmpty)
+        {
+            return [];
+        }
+        var tokens = doc.Tokens;
+        var result = new bool[tokens.Length];
+        foreach (var e in entities)
+        {
+            if (e.Type == EntityType.Person)
+            {
+                continue; // a person's name in quotation marks is rare; a quoted word that happens to be a surname is not
+            }
+            foreach (var m in e.Mentions)
+            {
+                if (m.Kind != MentionKind.Name)
+                {
+                    continue;
+                }
+                for (int t = 0; t < tokens.Length; t++)
+                {
+                    if (tokens[t].Start >= m.Range.Start && tokens[t].End <= m.Range.End)
+                    {
+                        result[t] = true;
+                    }
+                }
+            }
+        }
+        return result;
+    }
+
     private static bool[] NotNominalTokens(Document doc)
     {
         var words = doc.GetOrEmpty(Layers.Words);
@@ -1059,6 +1187,43 @@ public sealed class QuoteFinder
             }
         }
         return false;
+    }
+
+    /// <summary>
+    /// The end (exclusive token) of the clause the cue verb governs as its complement (ccomp, or the
+    /// parataxis of reported speech), when it starts right after the comma; 0 when the parse has none.
+    /// </summary>
+    private static int ComplementEnd(ref Ctx ctx, int v, int cs, int end)
+    {
+        var tree = ctx.Tree;
+        if (tree is null)
+        {
+            return 0;
+        }
+        int w = tree.WordOfToken(v);
+        if (w < 0)
+        {
+            return 0;
+        }
+        foreach (int c in tree.Children(w))
+        {
+            string rel = tree.Rel(c);
+            if (rel is not ("ccomp" or "parataxis"))
+            {
+                continue;
+            }
+            var (first, last) = tree.SubtreeTokens(c);
+            if ((first == cs || first == cs - 1) && last < end && last > cs + 1)
+            {
+                int stop = last + 1;
+                while (stop > cs && ctx.Tokens[stop - 1].Kind == TokenKind.Punctuation && ctx.Text[ctx.Tokens[stop - 1].Start] is ',' or '.' or ';')
+                {
+                    stop--;
+                }
+                return stop;
+            }
+        }
+        return 0;
     }
 
     /// <summary>A clause that can be what was said: not a relative or adverbial clause.</summary>

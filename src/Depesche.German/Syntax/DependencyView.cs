@@ -132,6 +132,28 @@ public sealed class DependencyView
         return false;
     }
 
+    /// <summary>The first and last token of a word's whole subtree.</summary>
+    public (int FirstToken, int LastToken) SubtreeTokens(int word)
+    {
+        int first = Words[word].Token;
+        int last = first;
+        var stack = new Stack<int>();
+        stack.Push(word);
+        int guard = 0;
+        while (stack.Count > 0 && guard++ < 10_000)
+        {
+            int w = stack.Pop();
+            int t = Words[w].Token;
+            first = Math.Min(first, t);
+            last = Math.Max(last, t);
+            foreach (int c in Children(w))
+            {
+                stack.Push(c);
+            }
+        }
+        return (first, last);
+    }
+
     /// <summary>
     /// The noun phrase headed by <paramref name="head"/>: the head with its determiners, adjectives,
     /// numbers, compounds, names (flat, appos) and genitive attributes — not its prepositional phrases
