@@ -497,7 +497,8 @@ public sealed class QuoteFinder
         }
         var before = ctx.Word(open - 1);
         var cls = _lex.ClassOf(before);
-        return cls is WordClass.Determiner or WordClass.Preposition || (before.Length > 0 && char.IsUpper(before[0]) && words > 1);
+        // one capitalised word after an article is as often an evaluation ("nannte es eine „Zeitungsente“") as a name
+        return words > 1 && (cls is WordClass.Determiner or WordClass.Preposition || (before.Length > 0 && char.IsUpper(before[0])));
     }
 
     // ------------------------------------------------------------------ indirect and mixed speech
