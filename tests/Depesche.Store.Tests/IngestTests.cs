@@ -174,3 +174,40 @@ public sealed class IngestTests
         Assert.Equal(1, stats.Json().GetProperty("failed").GetInt32());
     }
 }
+
+public sealed class JsonExtensionTests
+{
+    // An extension as another assembly might register for a layer outside Core's types.
+    private static void WordCount(Utf8JsonWriter w, Document doc, CodePointMap map, JsonWriteOptions options)
+    {
+        w.WriteStartObject("x_counts");
+        w.WriteNumber("tokens", doc.Tokens.Length);
+        w.WriteNumber("last_end", map.ToCodePoint(doc.Text.Length));
+        w.WriteEndObject();
+    }
+
+    [Fact]
+    public void Fields_written_by_json_extensions_are_kept_and_exported()
+    {
+        using var dir = new TempDir();
+        var items = Samples.Items(Samples.JsonLines(4)).ToList();
+        var pipeline = Samples.Annotating();
+        using (var store = CorpusStore.OpenWrite(dir.File("s.db")))
+        {
+            Ingester.Run(store, items, pipeline, new IngestOptions { JsonExtensions = [WordCount] });
+        }
+        var expected = new StringBuilder();
+        foreach (var item in items)
+        {
+            var buffer = new ArrayBufferWriter<byte>();
+            using (var w = new Utf8JsonWriter(buffer, DocumentJsonWriter.WriterOptions(false)))
+            {
+                DocumentJsonWriter.Write(w, pipeline.Process(item.Record!.ToDocument()), new JsonWriteOptions(), [WordCount]);
+            }
+            expected.Append(Encoding.UTF8.GetString(buffer.WrittenSpan)).Append('\n');
+        }
+        var run = CliRun.Of("export", "--db", dir.File("s.db"), "--format", "jsonl");
+        Assert.Equal(expected.ToString(), run.Stdout);
+        Assert.Contains("\"x_counts\":{\"tokens\":", run.Stdout, StringComparison.Ordinal);
+    }
+}
