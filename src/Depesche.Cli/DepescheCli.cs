@@ -22,6 +22,9 @@ public static class DepescheCli
         root.Subcommands.Add(ExtractCommand.Create(console));
         root.Subcommands.Add(BenchCommand.Create(console));
         root.Subcommands.Add(EvaluateCommand.Create(console));
+        root.Subcommands.Add(LexiconCommand.Create(console));
+        root.Subcommands.Add(SyntaxCommands.CreateTrain(console));
+        root.Subcommands.Add(SyntaxCommands.CreateParse(console));
         root.Subcommands.Add(IngestCommand.Create(console));
         root.Subcommands.Add(StatsCommand.Create(console));
         root.Subcommands.Add(QueryCommand.Create(console));

@@ -10,6 +10,8 @@ namespace Depesche.Cli;
 /// <summary><c>depesche extract PATH… | -</c>: reads reports and writes the JSON contract of OUTPUT.md.</summary>
 internal static class ExtractCommand
 {
+    private static readonly DocumentJsonWriter.Extension[] s_extensions = [German.Syntax.SyntaxJson.Extension];
+
     public static Command Create(CliConsole console)
     {
         var paths = CommonOptions.Paths("Report files, folders of .txt files, JSON Lines files, or - for standard input.");
@@ -79,7 +81,7 @@ internal static class ExtractCommand
                     var buffer = new ArrayBufferWriter<byte>(Math.Max(1024, record.Text.Length * 4));
                     using (var writer = new Utf8JsonWriter(buffer, DocumentJsonWriter.WriterOptions(jsonOptions.Indented)))
                     {
-                        DocumentJsonWriter.Write(writer, doc, jsonOptions);
+                        DocumentJsonWriter.Write(writer, doc, jsonOptions, s_extensions);
                     }
                     return new Result(buffer.WrittenSpan.ToArray(), null);
                 }

@@ -34,6 +34,18 @@ public static class ErrorCodes
     public const string InvalidField = "DEP0012";
     /// <summary>An input is larger than Depesche accepts for one report.</summary>
     public const string InputTooLarge = "DEP0013";
+    /// <summary>A model or lexicon file is not in Depesche's format or is damaged.</summary>
+    public const string ModelInvalid = "DEP0100";
+    /// <summary>A model or lexicon file has a format version this build cannot read.</summary>
+    public const string ModelVersion = "DEP0101";
+    /// <summary>A model file was trained for other features or another task than the one loading it.</summary>
+    public const string ModelMismatch = "DEP0102";
+    /// <summary>A CoNLL-U input is malformed.</summary>
+    public const string ConlluInvalid = "DEP0103";
+    /// <summary>Training data is unusable (empty, or missing what the task learns).</summary>
+    public const string TrainingDataInvalid = "DEP0104";
+    /// <summary>A lexicon source (npm dictionary JSON, word list) is malformed.</summary>
+    public const string LexiconSourceInvalid = "DEP0105";
     /// <summary>An unexpected internal failure; always a bug worth reporting.</summary>
     public const string Internal = "DEP0099";
 

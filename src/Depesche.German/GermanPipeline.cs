@@ -1,6 +1,8 @@
 using Depesche.German.Quotes;
+using Depesche.German.Quantities;
 using Depesche.German.Segmentation;
 using Depesche.German.Structure;
+using Depesche.German.Times;
 using Depesche.Processing;
 
 namespace Depesche.German;
@@ -48,10 +50,25 @@ public static class GermanPipeline
         var builder = Pipeline.CreateBuilder()
             .Add(new HeaderComponent())
             .Add(new SegmenterComponent());
-        // Later stages add their components here, each guarded by `if (stage >= Stage.X)`.
+        if (stage >= Stage.Tag)
+        {
+            builder.Add(new Syntax.TaggerComponent());
+        }
+        if (stage >= Stage.Parse)
+        {
+            builder.Add(new Syntax.ParserComponent());
+        }
+        if (stage >= Stage.Times)
+        {
+            builder.Add(new TimesComponent()).Add(new QuantitiesComponent());
+        }
         if (stage >= Stage.Quotes)
         {
             builder.Add(new QuotesComponent());
+        }
+        if (stage >= Stage.Events)
+        {
+            builder.Add(new Events.EventsComponent());
         }
         return builder.Build();
     }

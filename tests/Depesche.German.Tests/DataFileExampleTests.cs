@@ -32,6 +32,14 @@ public class DataFileExampleTests
             "speech-phrases" => SpeechPhrase,
             "subjunctive" => Subjunctive,
             "function-words" => FunctionWord,
+            "contractions" => SyntaxPipelineTests.WordForms,
+            "event-frames" => EventsTests.FirstEvent,
+            "actor-nouns" => noun => Depesche.German.Events.EventLexicon.Default.IsActorNoun(noun) ? "yes" : "no",
+            "time-patterns" => Times.TimesTestSupport.Times,
+            "time-lexicon" => Times.TimesTestSupport.Lexicon,
+            "tense-markers" => Times.TimesTestSupport.Tense,
+            "number-words" => Times.TimesTestSupport.NumberWord,
+            "quantity-approximators" or "quantity-units" or "quantity-context" => Times.TimesTestSupport.Quantities,
             _ => throw new Xunit.Sdk.XunitException($"{fileName}: no example runner for kind '{kind}'; add one here"),
         };
         var failures = new List<string>();

@@ -1,0 +1,127 @@
+using System.Collections.Frozen;
+using Depesche.Data;
+
+namespace Depesche.German.Events;
+
+/// <summary>One event frame: a trigger lemma with its PLOVER type, CAMEO root and where its target is.</summary>
+/// <param name="Target">obj, dat, a preposition, or null.</param>
+public sealed record EventFrame(string Lemma, bool IsNoun, string Type, string Cameo, string? Target)
+{
+    public bool IsMobilize => Type == "MOBILIZE";
+}
+
+/// <summary>The event frames of <c>event-frames.tsv</c>, looked up by lemma (and, for nouns, by the last part of a compound).</summary>
+public sealed class EventLexicon
+{
+    private static readonly Lazy<EventLexicon> s_default = new(Load);
+
+    private static readonly FrozenSet<string> s_types = new[]
+    {
+        "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+        "ACCUSE", "REJECT", "THREATEN", "SANCTION", "PROTEST", "MOBILIZE", "COERCE", "ASSAULT",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private readonly FrozenDictionary<string, EventFrame>.AlternateLookup<ReadOnlySpan<char>> _verbs;
+    private readonly FrozenDictionary<string, EventFrame>.AlternateLookup<ReadOnlySpan<char>> _nouns;
+    private readonly (string Suffix, EventFrame Frame)[] _nounSuffixes;
+
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _actorNouns;
+    private readonly string[] _actorSuffixes;
+
+    private EventLexicon(FrozenDictionary<string, EventFrame> verbs, FrozenDictionary<string, EventFrame> nouns, FrozenSet<string> actorNouns)
+    {
+        _actorNouns = actorNouns.GetAlternateLookup<ReadOnlySpan<char>>();
+        _actorSuffixes = actorNouns.Where(n => n.Length >= 4).Select(n => n.ToLowerInvariant()).ToArray();
+        _verbs = verbs.GetAlternateLookup<ReadOnlySpan<char>>();
+        _nouns = nouns.GetAlternateLookup<ReadOnlySpan<char>>();
+        _nounSuffixes = nouns.Where(kv => kv.Key.Length >= 5)
+            .Select(kv => (kv.Key.ToLowerInvariant(), kv.Value))
+            .OrderByDescending(x => x.Item1.Length)
+            .ToArray();
+        Count = verbs.Count + nouns.Count;
+    }
+
+    public static EventLexicon Default => s_default.Value;
+
+    public int Count { get; }
+
+    /// <summary>A common noun that can act: an institution, group or role, also as a compound's last part.</summary>
+    public bool IsActorNoun(ReadOnlySpan<char> noun)
+    {
+        if (_actorNouns.Contains(noun))
+        {
+            return true;
+        }
+        if (noun.Length > 5 && noun.Length <= 64)
+        {
+            Span<char> lower = stackalloc char[noun.Length];
+            noun.ToLowerInvariant(lower);
+            foreach (string suffix in _actorSuffixes)
+            {
+                if (lower.Length > suffix.Length + 2 && lower.EndsWith(suffix))
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    public bool TryVerb(ReadOnlySpan<char> lemma, out EventFrame frame) => _verbs.TryGetValue(lemma, out frame!);
+
+    /// <summary>A noun frame by lemma or form, or by the last part of a compound ("Bombenanschlag" → Anschlag).</summary>
+    public bool TryNoun(ReadOnlySpan<char> lemma, out EventFrame frame)
+    {
+        if (_nouns.TryGetValue(lemma, out frame!))
+        {
+            return true;
+        }
+        if (lemma.Length > 6)
+        {
+            Span<char> lower = lemma.Length <= 64 ? stackalloc char[lemma.Length] : new char[lemma.Length];
+            lemma.ToLowerInvariant(lower);
+            foreach (var (suffix, f) in _nounSuffixes)
+            {
+                if (lower.Length > suffix.Length + 2 && lower.EndsWith(suffix))
+                {
+                    frame = f;
+                    return true;
+                }
+            }
+        }
+        frame = null!;
+        return false;
+    }
+
+    public static EventLexicon Load()
+    {
+        var file = GermanData.Load("event-frames.tsv", "event-frames");
+        var verbs = new Dictionary<string, EventFrame>(StringComparer.Ordinal);
+        var nouns = new Dictionary<string, EventFrame>(StringComparer.Ordinal);
+        foreach (var row in file.Rows)
+        {
+            string lemma = row[0];
+            bool noun = row.Get(1) switch
+            {
+                "noun" => true,
+                "verb" => false,
+                var other => throw DataFile.Invalid(file.Name, row.Line, $"pos must be verb or noun, not '{other}'"),
+            };
+            string type = row.Get(2);
+            if (!s_types.Contains(type))
+            {
+                throw DataFile.Invalid(file.Name, row.Line, $"unknown PLOVER type '{type}'");
+            }
+            string cameo = row.Get(3);
+            if (cameo.Length != 2 || !cameo.All(char.IsAsciiDigit))
+            {
+                throw DataFile.Invalid(file.Name, row.Line, $"a CAMEO root has two digits, not '{cameo}'");
+            }
+            string? target = row.Get(4, "-") == "-" ? null : row[4];
+            var frame = new EventFrame(lemma, noun, type, cameo, target);
+            (noun ? nouns : verbs).TryAdd(lemma, frame);
+        }
+        var actorNouns = GermanData.FirstColumn(GermanData.Load("actor-nouns.tsv", "actor-nouns"));
+        return new EventLexicon(verbs.ToFrozenDictionary(StringComparer.Ordinal), nouns.ToFrozenDictionary(StringComparer.Ordinal), actorNouns);
+    }
+}
