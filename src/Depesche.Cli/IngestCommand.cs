@@ -14,12 +14,6 @@ namespace Depesche.Cli;
 /// </summary>
 internal static class IngestCommand
 {
-    /// <summary>
-    /// The JSON writer extensions <c>extract</c> uses (none yet): their fields are kept in the store so
-    /// that <c>export --format jsonl</c> equals <c>extract --format jsonl</c>; a test compares the two.
-    /// </summary>
-    internal static IReadOnlyList<Output.DocumentJsonWriter.Extension> JsonExtensions { get; } = [];
-
     public static Command Create(CliConsole console)
     {
         var paths = new Argument<string[]>("paths")
@@ -61,7 +55,6 @@ internal static class IngestCommand
                 Threads = parse.GetValue(threads),
                 BatchSize = parse.GetValue(batch),
                 StoreTokens = !parse.GetValue(noTokens),
-                JsonExtensions = JsonExtensions,
             },
             parse.GetValue(progress)!));
         return command;

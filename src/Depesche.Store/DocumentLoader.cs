@@ -13,22 +13,6 @@ namespace Depesche.Store;
 /// </summary>
 public static class DocumentLoader
 {
-    /// <summary>The fields JSON extensions wrote at ingest (a JSON object), on documents read back from a store.</summary>
-    public static readonly LayerKey<string> StoredJsonExtra = new("store.json_extra");
-
-    /// <summary>Writes the stored extension fields again, after the contract's own (see <see cref="StoredJsonExtra"/>).</summary>
-    public static void WriteStoredExtra(System.Text.Json.Utf8JsonWriter w, Document doc, Output.CodePointMap map, Output.JsonWriteOptions options)
-    {
-        if (doc.TryGet(StoredJsonExtra, out var extra))
-        {
-            using var parsed = JsonDocument.Parse(extra);
-            foreach (var property in parsed.RootElement.EnumerateObject())
-            {
-                property.WriteTo(w);
-            }
-        }
-    }
-
     public static IEnumerable<Document> LoadAll(CorpusStore store)
     {
         var c = store.Connection;
@@ -36,7 +20,7 @@ public static class DocumentLoader
             SELECT doc, id, source, url, record_date, text,
                    header_line_start, header_line_end, header_date, header_date_start, header_date_end, body_start,
                    dateline_place, dateline_place_start, dateline_place_end, dateline_agency, dateline_agency_start, dateline_agency_end,
-                   dateline_start, dateline_end, paragraphs, sentences, tokens, extra
+                   dateline_start, dateline_end, paragraphs, sentences, tokens
             FROM documents ORDER BY doc
             """);
         using var entities = new Cursor(c, "SELECT doc, idx, id, canonical, type, kb FROM entities ORDER BY doc, idx");
@@ -80,10 +64,6 @@ public static class DocumentLoader
                 doc.Set(Layers.Tokens, ReadTokens((byte[])r.GetValue(22), u));
             }
             doc.Set(Layers.Sentences, ReadSentences(r.GetString(21), u));
-            if (!r.IsDBNull(23))
-            {
-                doc.Set(StoredJsonExtra, r.GetString(23));
-            }
 
             var entityRows = entities.TakeFor(docNo, e => (Idx: e.GetInt32(1), Id: e.GetInt32(2), Canonical: e.GetString(3), Type: e.GetString(4), Kb: Str(e, 5)));
             var mentionRows = mentions.TakeFor(docNo, m => (Entity: m.GetInt32(1), Mention: new Mention(u.Range(m, 3, 4)!.Value, Enum.Parse<MentionKind>(m.GetString(5), ignoreCase: true))));

@@ -13,8 +13,6 @@ namespace Depesche.Store;
 /// </summary>
 public static class Exports
 {
-    private static readonly DocumentJsonWriter.Extension[] s_extra = [DocumentLoader.WriteStoredExtra];
-
     /// <summary>One object per line, exactly what <c>depesche extract --format jsonl</c> writes.</summary>
     public static int WriteJsonLines(CorpusStore store, Stream output, bool includeTokens = false)
     {
@@ -25,7 +23,7 @@ public static class Exports
         {
             foreach (var doc in DocumentLoader.LoadAll(store))
             {
-                DocumentJsonWriter.Write(writer, doc, options, s_extra);
+                DocumentJsonWriter.Write(writer, doc, options);
                 writer.Flush();
                 writer.Reset();
                 output.Write("\n"u8);

@@ -19,12 +19,6 @@ public sealed record IngestOptions
 
     /// <summary>Also store every token (needed for the CoNLL-U export).</summary>
     public bool StoreTokens { get; init; } = true;
-
-    /// <summary>
-    /// Writers of JSON fields for layers outside Core's types (the same ones <c>extract</c> uses): their
-    /// output is kept in <c>documents.extra</c> and written again by the JSON Lines export.
-    /// </summary>
-    public IReadOnlyList<Output.DocumentJsonWriter.Extension>? JsonExtensions { get; init; }
 }
 
 /// <summary>An input that could not be stored, with the reason.</summary>
@@ -168,7 +162,7 @@ public static class Ingester
         try
         {
             var doc = pipeline.Process(record.ToDocument());
-            return new Work(Outcome.Prepared, PreparedDocument.Create(doc, derived, options.StoreTokens, hash, options.JsonExtensions), null);
+            return new Work(Outcome.Prepared, PreparedDocument.Create(doc, derived, options.StoreTokens, hash), null);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

@@ -13,9 +13,8 @@ namespace Depesche.Store;
 public sealed class PreparedDocument
 {
 
-    private PreparedDocument(Document document, string id, bool derivedId, string hash, CodePointMap map, int length, string paragraphs, string sentences, byte[]? tokens, string? extra)
+    private PreparedDocument(Document document, string id, bool derivedId, string hash, CodePointMap map, int length, string paragraphs, string sentences, byte[]? tokens)
     {
-        Extra = extra;
         Document = document;
         Id = id;
         DerivedId = derivedId;
@@ -48,13 +47,9 @@ public sealed class PreparedDocument
 
     public byte[]? Tokens { get; }
 
-    /// <summary>A JSON object with the fields the JSON extensions wrote, or null when they wrote none.</summary>
-    public string? Extra { get; }
-
     public static string HashOf(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
-    public static PreparedDocument Create(Document document, bool derivedId, bool storeTokens = true, string? hash = null,
-        IReadOnlyList<DocumentJsonWriter.Extension>? extensions = null)
+    public static PreparedDocument Create(Document document, bool derivedId, bool storeTokens = true, string? hash = null)
     {
         var map = new CodePointMap(document.Text);
         int length = map.ToCodePoint(document.Text.Length);
@@ -91,22 +86,7 @@ public sealed class PreparedDocument
         string sentences = sb.ToString();
 
         byte[]? tokens = storeTokens ? EncodeTokens(document.Tokens, map) : null;
-        string? extra = null;
-        if (extensions is { Count: > 0 })
-        {
-            var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-            using (var w = new System.Text.Json.Utf8JsonWriter(buffer, DocumentJsonWriter.WriterOptions(false)))
-            {
-                w.WriteStartObject();
-                foreach (var ext in extensions)
-                {
-                    ext(w, document, map, new JsonWriteOptions());
-                }
-                w.WriteEndObject();
-            }
-            extra = buffer.WrittenCount > 2 ? Encoding.UTF8.GetString(buffer.WrittenSpan) : null;
-        }
-        return new PreparedDocument(document, document.Id, derivedId, hash ?? HashOf(document.Text), map, length, paragraphs, sentences, tokens, extra);
+        return new PreparedDocument(document, document.Id, derivedId, hash ?? HashOf(document.Text), map, length, paragraphs, sentences, tokens);
     }
 
     /// <summary>

@@ -54,7 +54,6 @@ public static class StoreSchema
             paragraphs     TEXT NOT NULL,
             sentences      TEXT NOT NULL,
             tokens         BLOB,
-            extra          TEXT,
             text           TEXT NOT NULL
         );
         CREATE INDEX documents_hash ON documents(content_hash);

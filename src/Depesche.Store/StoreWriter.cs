@@ -44,7 +44,7 @@ public sealed class StoreWriter : IDisposable
             "dateline_place", "dateline_place_start", "dateline_place_end", "dateline_agency", "dateline_agency_start", "dateline_agency_end",
             "dateline_start", "dateline_end",
             "n_paragraphs", "n_sentences", "n_tokens", "n_entities", "n_mentions", "n_quotes", "n_quantities", "n_times", "n_events", "n_relations",
-            "ingested_at", "paragraphs", "sentences", "tokens", "extra", "text");
+            "ingested_at", "paragraphs", "sentences", "tokens", "text");
         _doc.CommandText += " RETURNING doc";
         _fts = Insert("documents_fts", "rowid", "text");
         _entity = Insert("entities", "doc", "idx", "id", "canonical", "canonical_key", "type", "kb", "mentions", "first_start", "first_end", "first_sentence");
@@ -274,7 +274,6 @@ public sealed class StoreWriter : IDisposable
         Set(ps, ref k, p.ParagraphsJson);
         Set(ps, ref k, p.SentencesJson);
         Set(ps, ref k, p.Tokens);
-        Set(ps, ref k, p.Extra);
         Set(ps, ref k, text);
         long doc = (long)_doc.ExecuteScalar()!;
         _batchFirstDoc ??= doc;
