@@ -13,8 +13,9 @@ namespace Depesche.Store;
 public sealed class PreparedDocument
 {
 
-    private PreparedDocument(Document document, string id, bool derivedId, string hash, CodePointMap map, int length, string paragraphs, string sentences, byte[]? tokens)
+    private PreparedDocument(Document document, string id, bool derivedId, string hash, CodePointMap map, int length, string paragraphs, string sentences, byte[]? tokens, string? words)
     {
+        WordsJson = words;
         Document = document;
         Id = id;
         DerivedId = derivedId;
@@ -46,6 +47,9 @@ public sealed class PreparedDocument
     public string SentencesJson { get; }
 
     public byte[]? Tokens { get; }
+
+    /// <summary>The syntax layers as a JSON array of <c>[token, form, upos, xpos, feats, lemma, head, deprel]</c>, or null without a words layer.</summary>
+    public string? WordsJson { get; }
 
     public static string HashOf(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
@@ -86,7 +90,63 @@ public sealed class PreparedDocument
         string sentences = sb.ToString();
 
         byte[]? tokens = storeTokens ? EncodeTokens(document.Tokens, map) : null;
-        return new PreparedDocument(document, document.Id, derivedId, hash ?? HashOf(document.Text), map, length, paragraphs, sentences, tokens);
+        return new PreparedDocument(document, document.Id, derivedId, hash ?? HashOf(document.Text), map, length, paragraphs, sentences, tokens, EncodeWords(document));
+    }
+
+    /// <summary>
+    /// The words column: one array per word, <c>[token, form, upos, xpos, feats, lemma, head, deprel]</c>;
+    /// form and lemma null when they equal the token's text and the form; head a word index, -1 for
+    /// the root, and head and deprel null when the report was not parsed.
+    /// </summary>
+    public static string? EncodeWords(Document document)
+    {
+        if (!document.TryGet(Processing.Layers.Words, out var words) || words.IsDefault)
+        {
+            return null;
+        }
+        document.TryGet(Processing.Layers.Dependencies, out var deps);
+        bool parsed = !deps.IsDefault && deps.Length == words.Length;
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(words.Length * 48 + 16);
+        using (var w = new System.Text.Json.Utf8JsonWriter(buffer, DocumentJsonWriter.WriterOptions(false)))
+        {
+            w.WriteStartArray();
+            for (int i = 0; i < words.Length; i++)
+            {
+                var word = words[i];
+                w.WriteStartArray();
+                w.WriteNumberValue(word.Token);
+                WriteNullable(w, word.Form);
+                w.WriteStringValue(word.Upos);
+                w.WriteStringValue(word.Xpos);
+                w.WriteStringValue(word.Feats);
+                WriteNullable(w, word.Lemma);
+                if (parsed)
+                {
+                    w.WriteNumberValue(deps[i].Head);
+                    w.WriteStringValue(deps[i].Deprel);
+                }
+                else
+                {
+                    w.WriteNullValue();
+                    w.WriteNullValue();
+                }
+                w.WriteEndArray();
+            }
+            w.WriteEndArray();
+        }
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+
+        static void WriteNullable(System.Text.Json.Utf8JsonWriter w, string? value)
+        {
+            if (value is null)
+            {
+                w.WriteNullValue();
+            }
+            else
+            {
+                w.WriteStringValue(value);
+            }
+        }
     }
 
     /// <summary>

@@ -45,6 +45,7 @@ public sealed class StoreQueries
                    coalesce(sum(n_paragraphs), 0) AS paragraphs,
                    coalesce(sum(n_sentences), 0) AS sentences,
                    coalesce(sum(n_tokens), 0) AS tokens,
+                   coalesce(sum(n_words), 0) AS words,
                    coalesce(sum(n_entities), 0) AS entities,
                    coalesce(sum(n_mentions), 0) AS mentions,
                    coalesce(sum(n_quotes), 0) AS quotes,

@@ -43,6 +43,7 @@ public static class StoreSchema
             n_paragraphs   INTEGER NOT NULL,
             n_sentences    INTEGER NOT NULL,
             n_tokens       INTEGER NOT NULL,
+            n_words        INTEGER NOT NULL,
             n_entities     INTEGER NOT NULL,
             n_mentions     INTEGER NOT NULL,
             n_quotes       INTEGER NOT NULL,
@@ -54,6 +55,7 @@ public static class StoreSchema
             paragraphs     TEXT NOT NULL,
             sentences      TEXT NOT NULL,
             tokens         BLOB,
+            words          TEXT,
             text           TEXT NOT NULL
         );
         CREATE INDEX documents_hash ON documents(content_hash);
@@ -76,6 +78,14 @@ public static class StoreSchema
                    json_extract(s.value, '$[2]') AS paragraph,
                    json_extract(s.value, '$[3]') AS first_token, json_extract(s.value, '$[4]') AS token_count
             FROM documents d, json_each(d.sentences) s;
+
+        CREATE VIEW words AS
+            SELECT d.doc AS doc, CAST(w.key AS INTEGER) AS idx,
+                   json_extract(w.value, '$[0]') AS token, json_extract(w.value, '$[1]') AS form,
+                   json_extract(w.value, '$[2]') AS upos, json_extract(w.value, '$[3]') AS xpos,
+                   json_extract(w.value, '$[4]') AS feats, json_extract(w.value, '$[5]') AS lemma,
+                   json_extract(w.value, '$[6]') AS head, json_extract(w.value, '$[7]') AS deprel
+            FROM documents d, json_each(d.words) w;
 
         CREATE TABLE entities(
             doc           INTEGER NOT NULL REFERENCES documents(doc),

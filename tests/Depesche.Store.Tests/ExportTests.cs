@@ -46,6 +46,10 @@ public sealed class ExportTests : IClassFixture<SampleStore>
         var export = CliRun.Of("export", "--db", dir.File("e.db"), "--format", "jsonl");
         Assert.Equal(0, export.Exit);
         Assert.Equal(extract.Stdout, export.Stdout);
+        // With tokens and the syntax layers (words, heads) too.
+        var extractTokens = CliRun.Of("extract", dir.File("in.jsonl"), "--format", "jsonl", "--tokens");
+        var exportTokens = CliRun.Of("export", "--db", dir.File("e.db"), "--format", "jsonl", "--tokens");
+        Assert.Equal(extractTokens.Stdout, exportTokens.Stdout);
     }
 
     [Fact]
@@ -115,6 +119,23 @@ public sealed class ExportTests : IClassFixture<SampleStore>
         Assert.All(tokenLines, l => Assert.Equal(10, l.Split('\t').Length));
         Assert.Contains("1\tDie\t_\t_\t_\t_\t_\t_\t_\tTokenRange=", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("SpaceAfter=No", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Conllu_of_the_full_pipeline_has_the_syntax_columns()
+    {
+        using var dir = new TempDir();
+        File.WriteAllText(dir.File("in.jsonl"), Samples.JsonLines(3));
+        Assert.Equal(0, CliRun.Of("ingest", dir.File("in.jsonl"), "--db", dir.File("e.db"), "--progress", "none").Exit);
+        var run = CliRun.Of("export", "--db", dir.File("e.db"), "--format", "conllu");
+        Assert.Equal(0, run.Exit);
+        var lines = run.Stdout.Split('\n').Where(l => l.Length > 0 && !l.StartsWith('#')).Select(l => l.Split('\t')).ToList();
+        Assert.All(lines, c => Assert.Equal(10, c.Length));
+        var words = lines.Where(c => !c[0].Contains('-', StringComparison.Ordinal)).ToList();
+        // Every sentence has one root, and every head is a word of the sentence.
+        Assert.Equal(CliRun.Of("stats", "--db", dir.File("e.db"), "--format", "json").Json().GetProperty("sentences").GetInt32(), words.Count(c => c[6] == "0"));
+        Assert.All(words, c => Assert.NotEqual("_", c[3]));
+        Assert.Contains(words, c => c[1] == "Soldaten" && c[3] == "NOUN");
     }
 
     [Fact]
