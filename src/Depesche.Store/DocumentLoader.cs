@@ -66,7 +66,7 @@ public static class DocumentLoader
             doc.Set(Layers.Sentences, ReadSentences(r.GetString(21), u));
             if (!r.IsDBNull(23))
             {
-                var (words, deps) = ReadWords(r.GetString(23));
+                var (words, deps) = ReadWords(r.GetString(23), doc);
                 doc.Set(Layers.Words, words);
                 if (deps is { } d)
                 {
@@ -142,8 +142,9 @@ public static class DocumentLoader
         return b.MoveToImmutable();
     }
 
-    private static (ImmutableArray<WordAnnotation> Words, ImmutableArray<Dependency>? Deps) ReadWords(string json)
+    private static (ImmutableArray<WordAnnotation> Words, ImmutableArray<Dependency>? Deps) ReadWords(string json, Document doc)
     {
+        var tokens = doc.Tokens;
         using var d = JsonDocument.Parse(json);
         int n = d.RootElement.GetArrayLength();
         var words = ImmutableArray.CreateBuilder<WordAnnotation>(n);
@@ -151,7 +152,14 @@ public static class DocumentLoader
         bool parsed = n > 0;
         foreach (var w in d.RootElement.EnumerateArray())
         {
-            words.Add(new WordAnnotation(w[0].GetInt32(), NullableString(w[1]), w[2].GetString()!, w[3].GetString()!, w[4].GetString()!, NullableString(w[5])));
+            int token = w[0].GetInt32();
+            string? form = NullableString(w[1]);
+            // The layer keeps a form only where it differs from the token's text (parts of contractions).
+            if (form is not null && token < tokens.Length && doc.Slice(tokens[token].Range).SequenceEqual(form))
+            {
+                form = null;
+            }
+            words.Add(new WordAnnotation(token, form, w[2].GetString()!, w[3].GetString()!, w[4].GetString()!, NullableString(w[5])));
             if (w[6].ValueKind == JsonValueKind.Number)
             {
                 deps.Add(new Dependency(w[6].GetInt32(), w[7].GetString()!));

@@ -95,7 +95,7 @@ public sealed class PreparedDocument
 
     /// <summary>
     /// The words column: one array per word, <c>[token, form, upos, xpos, feats, lemma, head, deprel]</c>;
-    /// form and lemma null when they equal the token's text and the form; head a word index, -1 for
+    /// lemma null when it equals the form; head a word index, -1 for
     /// the root, and head and deprel null when the report was not parsed.
     /// </summary>
     public static string? EncodeWords(Document document)
@@ -115,7 +115,7 @@ public sealed class PreparedDocument
                 var word = words[i];
                 w.WriteStartArray();
                 w.WriteNumberValue(word.Token);
-                WriteNullable(w, word.Form);
+                w.WriteStringValue(word.Form ?? (word.Token < document.Tokens.Length ? document.TextOf(document.Tokens[word.Token].Range) : ""));
                 w.WriteStringValue(word.Upos);
                 w.WriteStringValue(word.Xpos);
                 w.WriteStringValue(word.Feats);
