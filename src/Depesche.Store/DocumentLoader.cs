@@ -146,11 +146,14 @@ public static class DocumentLoader
     {
         var tokens = doc.Tokens;
         using var d = JsonDocument.Parse(json);
-        int n = d.RootElement.GetArrayLength();
+        var labels = d.RootElement.GetProperty("labels").EnumerateArray()
+            .Select(l => (Upos: l[0].GetString()!, Xpos: l[1].GetString()!, Feats: l[2].GetString()!)).ToArray();
+        var list = d.RootElement.GetProperty("words");
+        int n = list.GetArrayLength();
         var words = ImmutableArray.CreateBuilder<WordAnnotation>(n);
         var deps = ImmutableArray.CreateBuilder<Dependency>(n);
         bool parsed = n > 0;
-        foreach (var w in d.RootElement.EnumerateArray())
+        foreach (var w in list.EnumerateArray())
         {
             int token = w[0].GetInt32();
             string? form = NullableString(w[1]);
@@ -159,10 +162,11 @@ public static class DocumentLoader
             {
                 form = null;
             }
-            words.Add(new WordAnnotation(token, form, w[2].GetString()!, w[3].GetString()!, w[4].GetString()!, NullableString(w[5])));
-            if (w[6].ValueKind == JsonValueKind.Number)
+            var label = labels[w[2].GetInt32()];
+            words.Add(new WordAnnotation(token, form, label.Upos, label.Xpos, label.Feats, NullableString(w[3])));
+            if (w.GetArrayLength() > 4 && w[4].ValueKind == JsonValueKind.Number)
             {
-                deps.Add(new Dependency(w[6].GetInt32(), w[7].GetString()!));
+                deps.Add(new Dependency(w[4].GetInt32(), w[5].GetString()!));
             }
             else
             {

@@ -94,9 +94,9 @@ public sealed class PreparedDocument
     }
 
     /// <summary>
-    /// The words column: one array per word, <c>[token, form, upos, xpos, feats, lemma, head, deprel]</c>;
-    /// lemma null when it equals the form; head a word index, -1 for
-    /// the root, and head and deprel null when the report was not parsed.
+    /// The words column: <c>{"labels": [[upos, xpos, feats], …], "words": [[token, form, label, lemma, head, deprel], …]}</c>,
+    /// label an index into labels; lemma null when it equals the form; head a word index, -1 for
+    /// the root; head and deprel left out when the report was not parsed.
     /// </summary>
     public static string? EncodeWords(Document document)
     {
@@ -106,33 +106,51 @@ public sealed class PreparedDocument
         }
         document.TryGet(Processing.Layers.Dependencies, out var deps);
         bool parsed = !deps.IsDefault && deps.Length == words.Length;
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(words.Length * 48 + 16);
+        // Tag triples repeat: each distinct (upos, xpos, feats) is written once per report under "labels".
+        var labels = new Dictionary<(string, string, string), int>();
+        var labelOf = new int[words.Length];
+        for (int i = 0; i < words.Length; i++)
+        {
+            var key = (words[i].Upos, words[i].Xpos, words[i].Feats);
+            if (!labels.TryGetValue(key, out int label))
+            {
+                label = labels.Count;
+                labels[key] = label;
+            }
+            labelOf[i] = label;
+        }
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(words.Length * 32 + labels.Count * 40 + 32);
         using (var w = new System.Text.Json.Utf8JsonWriter(buffer, DocumentJsonWriter.WriterOptions(false)))
         {
-            w.WriteStartArray();
+            w.WriteStartObject();
+            w.WriteStartArray("labels");
+            foreach (var ((upos, xpos, feats), _) in labels.OrderBy(kv => kv.Value))
+            {
+                w.WriteStartArray();
+                w.WriteStringValue(upos);
+                w.WriteStringValue(xpos);
+                w.WriteStringValue(feats);
+                w.WriteEndArray();
+            }
+            w.WriteEndArray();
+            w.WriteStartArray("words");
             for (int i = 0; i < words.Length; i++)
             {
                 var word = words[i];
                 w.WriteStartArray();
                 w.WriteNumberValue(word.Token);
                 w.WriteStringValue(word.Form ?? (word.Token < document.Tokens.Length ? document.TextOf(document.Tokens[word.Token].Range) : ""));
-                w.WriteStringValue(word.Upos);
-                w.WriteStringValue(word.Xpos);
-                w.WriteStringValue(word.Feats);
+                w.WriteNumberValue(labelOf[i]);
                 WriteNullable(w, word.Lemma);
                 if (parsed)
                 {
                     w.WriteNumberValue(deps[i].Head);
                     w.WriteStringValue(deps[i].Deprel);
                 }
-                else
-                {
-                    w.WriteNullValue();
-                    w.WriteNullValue();
-                }
                 w.WriteEndArray();
             }
             w.WriteEndArray();
+            w.WriteEndObject();
         }
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
 

@@ -82,10 +82,12 @@ public static class StoreSchema
         CREATE VIEW words AS
             SELECT d.doc AS doc, CAST(w.key AS INTEGER) AS idx,
                    json_extract(w.value, '$[0]') AS token, json_extract(w.value, '$[1]') AS form,
-                   json_extract(w.value, '$[2]') AS upos, json_extract(w.value, '$[3]') AS xpos,
-                   json_extract(w.value, '$[4]') AS feats, json_extract(w.value, '$[5]') AS lemma,
-                   json_extract(w.value, '$[6]') AS head, json_extract(w.value, '$[7]') AS deprel
-            FROM documents d, json_each(d.words) w;
+                   json_extract(d.words, '$.labels[' || json_extract(w.value, '$[2]') || '][0]') AS upos,
+                   json_extract(d.words, '$.labels[' || json_extract(w.value, '$[2]') || '][1]') AS xpos,
+                   json_extract(d.words, '$.labels[' || json_extract(w.value, '$[2]') || '][2]') AS feats,
+                   json_extract(w.value, '$[3]') AS lemma,
+                   json_extract(w.value, '$[4]') AS head, json_extract(w.value, '$[5]') AS deprel
+            FROM documents d, json_each(d.words, '$.words') w;
 
         CREATE TABLE entities(
             doc           INTEGER NOT NULL REFERENCES documents(doc),

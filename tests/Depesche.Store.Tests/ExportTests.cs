@@ -136,6 +136,17 @@ public sealed class ExportTests : IClassFixture<SampleStore>
         Assert.Equal(CliRun.Of("stats", "--db", dir.File("e.db"), "--format", "json").Json().GetProperty("sentences").GetInt32(), words.Count(c => c[6] == "0"));
         Assert.All(words, c => Assert.NotEqual("_", c[3]));
         Assert.Contains(words, c => c[1] == "Soldaten" && c[3] == "NOUN");
+
+        // The words view gives the same words to SQL users.
+        using var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={dir.File("e.db")};Mode=ReadOnly;Pooling=False");
+        c.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT count(*), sum(upos = 'NOUN' AND form = 'Soldaten'), sum(head = -1) FROM words";
+        using var r = cmd.ExecuteReader();
+        Assert.True(r.Read());
+        Assert.Equal(words.Count, r.GetInt64(0));
+        Assert.Equal(words.Count(w => w[1] == "Soldaten" && w[3] == "NOUN"), r.GetInt64(1));
+        Assert.Equal(words.Count(w => w[6] == "0"), r.GetInt64(2));
     }
 
     [Fact]
