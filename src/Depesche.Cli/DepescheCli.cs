@@ -30,6 +30,7 @@ public static class DepescheCli
         root.Subcommands.Add(QueryCommand.Create(console));
         root.Subcommands.Add(SearchCommand.Create(console));
         root.Subcommands.Add(ExportCommand.Create(console));
+        root.Subcommands.Add(KbCommand.Create(console));
         return root;
     }
 
@@ -66,7 +67,7 @@ public static class DepescheCli
             {
                 ErrorCodes.InvalidArgument => ExitUsage,
                 ErrorCodes.WriteFailed => ExitOutput,
-                ErrorCodes.Internal or ErrorCodes.PipelineOrder or ErrorCodes.DataFileInvalid => ExitInternal,
+                ErrorCodes.Internal or ErrorCodes.PipelineOrder or ErrorCodes.DataFileInvalid or ErrorCodes.KnowledgeDataInvalid => ExitInternal,
                 _ => ExitInputErrors,
             };
         }

@@ -22,20 +22,30 @@ internal static class SyntaxCommands
             var lexicon = new Option<string?>("--lexicon") { Description = "Lexicon file (default: the built-in one)." };
             var tagger = new Option<string?>("--tagger") { Description = "Tagger model whose predicted tags the parser trains on (default: the built-in one); also used for --dev." };
             var jackknife = new Option<int>("--jackknife") { Description = "Train on tags predicted by K taggers, each trained on the other folds (0: use --tagger's tags).", DefaultValueFactory = _ => 0 };
-            var cmd = new Command(kind, $"Train the {kind}.") { data, dev, seed, epochs, output, lexicon };
+            var prune = new Option<float>("--prune") { Description = "Drop weights smaller than this in magnitude before saving (0: keep all).", DefaultValueFactory = _ => 0f };
+            var ensemble = new Option<int>("--ensemble") { Description = "Train this many models (seeds seed, seed+1, …) and average their weights into one.", DefaultValueFactory = _ => 1 };
+            var cmd = new Command(kind, $"Train the {kind}.") { data, dev, seed, epochs, output, lexicon, ensemble, prune };
             if (kind == "parser")
             {
                 cmd.Options.Add(tagger);
                 cmd.Options.Add(jackknife);
             }
-            cmd.SetAction(parse => Train(console, kind, parse.GetValue(data)!, parse.GetValue(dev), parse.GetValue(seed), parse.GetValue(epochs), parse.GetValue(output)!, parse.GetValue(lexicon), parse.GetValue(tagger), kind == "parser" ? parse.GetValue(jackknife) : 0));
+            cmd.SetAction(parse => Train(console, kind, parse.GetValue(data)!, parse.GetValue(dev), parse.GetValue(seed), parse.GetValue(epochs), parse.GetValue(output)!, parse.GetValue(lexicon), parse.GetValue(tagger), kind == "parser" ? parse.GetValue(jackknife) : 0, parse.GetValue(ensemble), parse.GetValue(prune)));
             train.Subcommands.Add(cmd);
         }
         return train;
     }
 
-    private static int Train(CliConsole console, string kind, string[] data, string? dev, int seed, int epochs, string output, string? lexiconPath, string? taggerPath, int jackknife)
+    private static int Train(CliConsole console, string kind, string[] data, string? dev, int seed, int epochs, string output, string? lexiconPath, string? taggerPath, int jackknife, int ensemble, float prune)
     {
+        if (prune is < 0 or > 10 || float.IsNaN(prune))
+        {
+            throw new DepescheException(ErrorCodes.InvalidArgument, "--prune must be between 0 and 10");
+        }
+        if (ensemble is < 1 or > 10)
+        {
+            throw new DepescheException(ErrorCodes.InvalidArgument, "--ensemble must be between 1 and 10");
+        }
         if (jackknife is < 0 or 1 or > 20)
         {
             throw new DepescheException(ErrorCodes.InvalidArgument, "--jackknife must be 0 or between 2 and 20");
@@ -54,16 +64,30 @@ internal static class SyntaxCommands
         Parser? parser = null;
         if (kind == "tagger")
         {
-            model = Tagger.Train(lexicon, sentences, seed, epochs, console.Info);
+            model = LinearModel.Average([.. Enumerable.Range(0, ensemble).Select(k => Tagger.Train(lexicon, sentences, seed + k, epochs, console.Info, lemmasFromLexicon: k == 0))]);
             tagger = Tagger.FromModel(model, lexicon);
         }
         else
         {
             tagger = SyntaxModels.LoadTagger(taggerPath, lexicon);
             model = jackknife > 0
-                ? Parser.TrainJackknifed(sentences, lexicon, jackknife, 12, seed, epochs, console.Info)
-                : Parser.Train(sentences, tagger, seed, epochs, console.Info);
+                ? Parser.TrainJackknifed(sentences, lexicon, jackknife, 12, seed, epochs, ensemble, console.Info)
+                : LinearModel.Average([.. Enumerable.Range(0, ensemble).Select(k => Parser.Train(sentences, tagger, seed + k, epochs, console.Info))]);
             parser = Parser.FromModel(model);
+        }
+        if (prune > 0)
+        {
+            int before = model.NonZeroCount;
+            model = model.Pruned(prune);
+            console.Info($"train {kind}: pruned weights below {prune.ToString(System.Globalization.CultureInfo.InvariantCulture)}: {before:N0} → {model.NonZeroCount:N0} non-zero");
+            if (kind == "tagger")
+            {
+                tagger = Tagger.FromModel(model, lexicon);
+            }
+            else
+            {
+                parser = Parser.FromModel(model);
+            }
         }
         try
         {
@@ -125,10 +149,21 @@ internal static class SyntaxCommands
         {
             var sentences = Conllu.ReadFile(parse.GetValue(conllu)!);
             var load = Stopwatch.StartNew();
-            var lexicon = parse.GetValue(lexiconPath) is { } lp ? SyntaxModels.LoadLexicon(lp) : SyntaxModels.DefaultLexicon;
-            double lexiconMs = load.Elapsed.TotalMilliseconds;
-            var tagger = parse.GetValue(taggerPath) is { } tp || parse.GetValue(lexiconPath) is not null ? SyntaxModels.LoadTagger(parse.GetValue(taggerPath), lexicon) : SyntaxModels.DefaultTagger;
-            double taggerMs = load.Elapsed.TotalMilliseconds - lexiconMs;
+            if (parse.GetValue(parserPath) is null)
+            {
+                SyntaxModels.PreloadParser();
+            }
+            Tagger tagger;
+            if (parse.GetValue(lexiconPath) is null && parse.GetValue(taggerPath) is null)
+            {
+                tagger = SyntaxModels.DefaultTagger; // reads the lexicon and the weights side by side
+            }
+            else
+            {
+                var lexicon = parse.GetValue(lexiconPath) is { } lp ? SyntaxModels.LoadLexicon(lp) : SyntaxModels.DefaultLexicon;
+                tagger = SyntaxModels.LoadTagger(parse.GetValue(taggerPath), lexicon);
+            }
+            double taggerMs = load.Elapsed.TotalMilliseconds;
             var parser = parse.GetValue(parserPath) is { } pp ? SyntaxModels.LoadParser(pp) : SyntaxModels.DefaultParser;
             double loadMs = load.Elapsed.TotalMilliseconds;
             var run = Stopwatch.StartNew();
@@ -137,7 +172,7 @@ internal static class SyntaxCommands
             {
                 annotator.Annotate(s);
             }
-            console.Info(FormattableString.Invariant($"parse: lexicon and models loaded in {loadMs:F0} ms (lexicon {lexiconMs:F0}, tagger {taggerMs:F0}, parser {loadMs - lexiconMs - taggerMs:F0}); {sentences.Count} sentences, {sentences.Sum(s => s.Words.Count)} words annotated in {run.Elapsed.TotalMilliseconds:F0} ms"));
+            console.Info(FormattableString.Invariant($"parse: lexicon and models loaded in {loadMs:F0} ms (lexicon and tagger {taggerMs:F0}, then parser {loadMs - taggerMs:F0} more); {sentences.Count} sentences, {sentences.Sum(s => s.Words.Count)} words annotated in {run.Elapsed.TotalMilliseconds:F0} ms"));
             using var sink = OutputSink.Open(parse.GetValue(output), console.Stdout);
             try
             {

@@ -46,6 +46,10 @@ public static class ErrorCodes
     public const string TrainingDataInvalid = "DEP0104";
     /// <summary>A lexicon source (npm dictionary JSON, word list) is malformed.</summary>
     public const string LexiconSourceInvalid = "DEP0105";
+    /// <summary>A knowledge-base data file refers to an actor, person or office that no file defines.</summary>
+    public const string KnowledgeDataInvalid = "DEP0400";
+    /// <summary>A knowledge-base query (<c>depesche kb query</c>) is malformed.</summary>
+    public const string KnowledgeQueryInvalid = "DEP0401";
     /// <summary>An unexpected internal failure; always a bug worth reporting.</summary>
     public const string Internal = "DEP0099";
 

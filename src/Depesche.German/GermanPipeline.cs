@@ -15,14 +15,14 @@ public enum Stage
 {
     /// <summary>Header, paragraphs, tokens and sentences.</summary>
     Segment,
+    /// <summary>Quantities and time expressions (they need tokens only).</summary>
+    Times,
     /// <summary>Part of speech, lemma and morphology.</summary>
     Tag,
     /// <summary>Dependency trees.</summary>
     Parse,
     /// <summary>Named entities and their links.</summary>
     Entities,
-    /// <summary>Quantities and time expressions.</summary>
-    Times,
     /// <summary>Quotations with speaker, cue and addressee.</summary>
     Quotes,
     /// <summary>Events and relations.</summary>
@@ -50,6 +50,14 @@ public static class GermanPipeline
         var builder = Pipeline.CreateBuilder()
             .Add(new HeaderComponent())
             .Add(new SegmenterComponent());
+        if (stage >= Stage.Times)
+        {
+            builder.Add(new TimesComponent()).Add(new QuantitiesComponent());
+        }
+        if (stage >= Stage.Parse)
+        {
+            Syntax.SyntaxModels.PreloadParser();
+        }
         if (stage >= Stage.Tag)
         {
             builder.Add(new Syntax.TaggerComponent());
@@ -58,9 +66,10 @@ public static class GermanPipeline
         {
             builder.Add(new Syntax.ParserComponent());
         }
-        if (stage >= Stage.Times)
+        if (stage >= Stage.Entities)
         {
-            builder.Add(new TimesComponent()).Add(new QuantitiesComponent());
+            // Names from the knowledge base's gazetteer, then the linker: entities, roles, pronoun speakers.
+            builder.Add(new Depesche.Knowledge.Linking.GazetteerMentions()).Add(new Depesche.Knowledge.Linking.EntityLinker());
         }
         if (stage >= Stage.Quotes)
         {
@@ -68,7 +77,7 @@ public static class GermanPipeline
         }
         if (stage >= Stage.Events)
         {
-            builder.Add(new Events.EventsComponent());
+            builder.Add(new Events.EventsComponent()).Add(new Events.RelationsComponent());
         }
         return builder.Build();
     }

@@ -1,26 +1,26 @@
 using System.Buffers.Binary;
 using System.Collections.Immutable;
-using System.IO.Compression;
 using System.Text;
 
 namespace Depesche.Learning;
 
 /// <summary>
-/// The model file format, version 1:
+/// The model file format, version 2:
 /// <code>
 /// "DPSM"                 4 bytes, magic
-/// version                uint16 little-endian (1)
+/// version                uint16 little-endian (2)
 /// feature set            length-prefixed UTF-8 string (e.g. "de-tagger-1")
+/// raw length             int32, bytes of the uncompressed body
 /// body length            int32, bytes of the compressed body
 /// body                   Brotli: row bits, label groups, named sections, then the non-zero weights
 ///                        as (gap varint, float32) pairs in row-major order
-/// checksum               uint64, FNV-1a of the uncompressed body
+/// checksum               uint64, <see cref="Packing.Checksum"/> of the uncompressed body
 /// </code>
 /// Writing is deterministic: equal models give byte-identical files.
 /// </summary>
 public static class ModelFile
 {
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
     private static ReadOnlySpan<byte> Magic => "DPSM"u8;
 
     public static void Write(LinearModel model, Stream output)
@@ -68,22 +68,15 @@ public static class ModelFile
             }
         }
         byte[] body = bodyStream.ToArray();
-        byte[] compressed;
-        using (var c = new MemoryStream())
-        {
-            using (var brotli = new BrotliStream(c, CompressionLevel.Optimal, leaveOpen: true))
-            {
-                brotli.Write(body);
-            }
-            compressed = c.ToArray();
-        }
+        byte[] compressed = Packing.Compress(body);
         using var header = new BinaryWriter(output, Encoding.UTF8, leaveOpen: true);
         header.Write(Magic);
         header.Write((ushort)FormatVersion);
         header.Write(model.FeatureSet);
+        header.Write(body.Length);
         header.Write(compressed.Length);
         header.Write(compressed);
-        header.Write(Checksum(body));
+        header.Write(Packing.Checksum(body));
     }
 
     public static byte[] ToBytes(LinearModel model)
@@ -126,22 +119,17 @@ public static class ModelFile
             {
                 throw new DepescheException(ErrorCodes.ModelMismatch, $"{source}: the model was trained for '{featureSet}', but '{expectedFeatureSet}' is needed here (retrain it with this build)");
             }
+            int rawLength = BinaryPrimitives.ReadInt32LittleEndian(file[pos..]);
+            pos += 4;
             int length = BinaryPrimitives.ReadInt32LittleEndian(file[pos..]);
             pos += 4;
             if (length < 0 || pos + length + 8 != file.Length)
             {
                 throw new DepescheException(ErrorCodes.ModelInvalid, $"{source}: the model file is truncated or has trailing bytes");
             }
-            byte[] body;
-            using (var input = new MemoryStream(file.Slice(pos, length).ToArray()))
-            using (var brotli = new BrotliStream(input, CompressionMode.Decompress))
-            using (var outMs = new MemoryStream())
-            {
-                brotli.CopyTo(outMs);
-                body = outMs.ToArray();
-            }
+            byte[] body = Packing.Decompress(file.Slice(pos, length), rawLength);
             ulong checksum = BinaryPrimitives.ReadUInt64LittleEndian(file[(pos + length)..]);
-            if (checksum != Checksum(body))
+            if (checksum != Packing.Checksum(body))
             {
                 throw new DepescheException(ErrorCodes.ModelInvalid, $"{source}: the model file is damaged (checksum mismatch)");
             }
@@ -243,17 +231,5 @@ public static class ModelFile
         string s = Encoding.UTF8.GetString(file.Slice(pos, len));
         pos += len;
         return s;
-    }
-
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static ulong Checksum(ReadOnlySpan<byte> data)
-    {
-        ulong h = 14695981039346656037UL;
-        foreach (byte b in data)
-        {
-            h ^= b;
-            h *= 1099511628211UL;
-        }
-        return h;
     }
 }

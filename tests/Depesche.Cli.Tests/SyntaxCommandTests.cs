@@ -101,3 +101,59 @@ public class SyntaxCommandTests
         Assert.Contains("DEP0001", stderr, StringComparison.Ordinal);
     }
 }
+
+public class ExtractWordsTests
+{
+    [Fact]
+    public void Extract_with_tokens_carries_lemma_pos_and_head_for_every_word()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "depesche-cli-words", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Directory.CreateDirectory(dir);
+        string path = Path.Combine(dir, "report.txt");
+        File.WriteAllText(path, "Berlin (dpa) - Die Regierung hat am Montag neue Hilfen beschlossen. Sie gelten ab sofort.");
+        var stdout = new MemoryStream();
+        var stderr = new StringWriter();
+        int code = DepescheCli.Run(["extract", "--tokens", path], new CliConsole(() => new MemoryStream(), stdout, stderr));
+        Assert.True(code == 0, stderr.ToString());
+        using var json = System.Text.Json.JsonDocument.Parse(stdout.ToArray());
+        var tokens = json.RootElement.GetProperty("tokens");
+        var words = json.RootElement.GetProperty("words").EnumerateArray().ToList();
+        Assert.True(words.Count >= 14);
+        int roots = 0;
+        foreach (var w in words)
+        {
+            int token = w.GetProperty("token").GetInt32();
+            Assert.InRange(token, 0, tokens.GetArrayLength() - 1);
+            Assert.False(string.IsNullOrEmpty(w.GetProperty("lemma").GetString()));
+            Assert.False(string.IsNullOrEmpty(w.GetProperty("upos").GetString()));
+            Assert.False(string.IsNullOrEmpty(w.GetProperty("xpos").GetString()));
+            var head = w.GetProperty("head");
+            if (head.ValueKind == System.Text.Json.JsonValueKind.Null)
+            {
+                roots++;
+                Assert.Equal("root", w.GetProperty("deprel").GetString());
+            }
+            else
+            {
+                Assert.InRange(head.GetInt32(), 0, words.Count - 1);
+            }
+        }
+        Assert.Equal(2, roots); // two sentences
+        // "am" is split into "an" + "dem", both on the token "am".
+        var am = words.Where(w => tokens[w.GetProperty("token").GetInt32()].GetProperty("text").GetString() == "am").Select(w => w.GetProperty("form").GetString()).ToList();
+        Assert.Equal(["an", "dem"], am);
+        var regierung = words.Single(w => w.GetProperty("form").GetString() == "Regierung");
+        Assert.Equal("NOUN", regierung.GetProperty("upos").GetString());
+    }
+
+    [Fact]
+    public void Extract_without_tokens_writes_no_words()
+    {
+        var stdout = new MemoryStream();
+        var stdin = new MemoryStream("Die Regierung tagt."u8.ToArray());
+        int code = DepescheCli.Run(["extract", "-"], new CliConsole(() => stdin, stdout, new StringWriter()));
+        Assert.Equal(0, code);
+        using var json = System.Text.Json.JsonDocument.Parse(stdout.ToArray());
+        Assert.False(json.RootElement.TryGetProperty("words", out _));
+    }
+}

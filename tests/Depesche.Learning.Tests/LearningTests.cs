@@ -181,3 +181,70 @@ public class ModelFileErrorTests
         Assert.Equal(ErrorCodes.PathNotFound, ex.Code);
     }
 }
+
+public class ModelCombinationTests
+{
+    private static LinearModel Toy(int seed, string featureSet = "toy-2")
+    {
+        var trainer = new PerceptronTrainer(featureSet, 6, [("g", ["a", "b", "c"])]);
+        var rng = new SeededRandom((ulong)seed);
+        var scores = new float[trainer.Width];
+        for (int i = 0; i < 400; i++)
+        {
+            int label = rng.NextInt(3);
+            ulong[] f = [FeatureHash.Feature(1, (ulong)label), FeatureHash.Feature(2, rng.NextUInt64() % 7)];
+            trainer.Score(f, scores);
+            trainer.Update(f, trainer.Groups[0], label, LinearModel.ArgMax(scores, trainer.Groups[0]));
+            trainer.Tick();
+        }
+        return trainer.Finish();
+    }
+
+    [Fact]
+    public void Averaging_gives_the_mean_of_the_scores()
+    {
+        var a = Toy(1);
+        var b = Toy(2);
+        var avg = LinearModel.Average([a, b]);
+        ulong[] f = [FeatureHash.Feature(1, 2UL), FeatureHash.Feature(2, 3UL)];
+        float[] sa = new float[3], sb = new float[3], s = new float[3];
+        a.Score(f, sa);
+        b.Score(f, sb);
+        avg.Score(f, s);
+        for (int i = 0; i < 3; i++)
+        {
+            Assert.Equal((sa[i] + sb[i]) / 2, s[i], 4);
+        }
+        Assert.Equal(ModelFile.ToBytes(a), ModelFile.ToBytes(LinearModel.Average([a])));
+        Assert.Throws<ArgumentException>(() => LinearModel.Average([a, Toy(1, "other-1")]));
+    }
+
+    [Fact]
+    public void Pruning_drops_only_small_weights()
+    {
+        var model = Toy(3);
+        Assert.Equal(ModelFile.ToBytes(model), ModelFile.ToBytes(model.Pruned(0f)));
+        var pruned = model.Pruned(0.5f);
+        Assert.True(pruned.NonZeroCount < model.NonZeroCount);
+        Assert.True(pruned.NonZeroCount > 0);
+        // Large weights survive: the label is still recovered from its own feature.
+        var s = new float[3];
+        for (int label = 0; label < 3; label++)
+        {
+            pruned.Score([FeatureHash.Feature(1, (ulong)label)], s);
+            Assert.Equal(label, LinearModel.ArgMax(s, pruned.Groups[0]));
+        }
+    }
+
+    [Fact]
+    public void Packing_detects_damage()
+    {
+        byte[] raw = System.Text.Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("Depesche ", 100)));
+        byte[] packed = Packing.Compress(raw);
+        Assert.Equal(raw, Packing.Decompress(packed, raw.Length));
+        Assert.Throws<InvalidDataException>(() => Packing.Decompress(packed, raw.Length + 1));
+        Assert.Throws<InvalidDataException>(() => Packing.Decompress(packed.AsSpan(0, packed.Length / 2), raw.Length));
+        Assert.NotEqual(Packing.Checksum(raw), Packing.Checksum(raw.AsSpan(1)));
+        Assert.Equal(Packing.Checksum(raw), Packing.Checksum((byte[])raw.Clone()));
+    }
+}

@@ -42,6 +42,7 @@ public static class Layers
     public static readonly LayerKey<ImmutableArray<Sentence>> Sentences = new("sentences");
     public static readonly LayerKey<ImmutableArray<WordAnnotation>> Words = new("words");
     public static readonly LayerKey<ImmutableArray<Dependency>> Dependencies = new("dependencies");
+    public static readonly LayerKey<ImmutableArray<MentionCandidate>> EntityMentions = new("entity-mentions");
     public static readonly LayerKey<ImmutableArray<Entity>> Entities = new("entities");
     public static readonly LayerKey<ImmutableArray<Quote>> Quotes = new("quotes");
     public static readonly LayerKey<ImmutableArray<Quantity>> Quantities = new("quantities");

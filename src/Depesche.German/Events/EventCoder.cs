@@ -109,11 +109,13 @@ public sealed class EventCoder
         int actor = -1;
         int target = -1;
         int verb = frame.IsNoun ? GoverningVerb(view, w) : w;
+        bool isPassive = false;
         if (!frame.IsNoun)
         {
             bool passive = view.Child(w, "aux:pass") >= 0 || view.Child(w, "nsubj:pass") >= 0;
             if (passive)
             {
+                isPassive = true;
                 actor = view.ChildWithCase(w, "von");
                 if (actor < 0)
                 {
@@ -123,6 +125,10 @@ public sealed class EventCoder
                 {
                     // "300 US-Soldaten sollen verlegt werden": the troops' side moves them, when the text says whose they are
                     int patient = view.Child(w, "nsubj:pass");
+                    if (patient < 0)
+                    {
+                        patient = AffiliatedNounBelow(view, w, entities); // the parser lost the subject: "mehr als 300 US-Soldaten"
+                    }
                     if (patient >= 0 && HasAffiliation(view, patient, entities))
                     {
                         actor = patient;
@@ -137,9 +143,9 @@ public sealed class EventCoder
                     actor = view.Child(w, "obj"); // "… sind die ersten US-Truppen eingetroffen": a subject read as an object
                 }
             }
-            if (actor < 0)
+            if (actor < 0 && !isPassive)
             {
-                actor = Controller(view, w);
+                actor = Controller(view, w); // a passive's missing agent is unknown, not the subject of the clause above
             }
         }
         else
@@ -205,7 +211,7 @@ public sealed class EventCoder
             }
             else if (actorRef is not null && actorRef.Entity is null)
             {
-                actorRef = lemma is "er" or "sie" ? RecentPerson(doc, entities, quotes, triggerRange) : null;
+                actorRef = lemma is "er" or "sie" && view.HasFeature(actor, "Number=Sing") ? RecentPerson(doc, entities, quotes, triggerRange) : null;
             }
         }
         if (actorRef is null)
@@ -213,11 +219,28 @@ public sealed class EventCoder
             return null;
         }
         ArgumentRef? targetRef = ArgumentOf(view, target, entities, includeAffiliation: true, core: false);
+        if (targetRef is { Entity: null } && target >= 0 && view.Lemma(target) == "Land" && view.Child(target, "det") is int det and >= 0 && view.Lemma(det) == "der")
+        {
+            // "das Land" takes up the country last named, other than the actor
+            targetRef = LastCountry(doc, entities, triggerRange, actorRef?.Entity, targetRef.Range) ?? targetRef;
+        }
         if (isCue && quote >= 0 && quotes[quote].Addressee is { } addressee && frame.Type == "REQUEST")
         {
             targetRef = addressee;
         }
         var locationRef = ArgumentOf(view, location, entities, includeAffiliation: false, core: true);
+        if (NeedsTarget(frame.Type) && !(isCue && targetRef is not null && quote >= 0 && quotes[quote].Addressee == targetRef))
+        {
+            // Demands, accusations, sanctions, support and the like are always aimed at someone: without a target that can be one, say nothing.
+            if (targetRef is null || (target >= 0 && !CanAct(view, target, entities) && targetRef.Entity is null))
+            {
+                return null;
+            }
+        }
+        if (targetRef is not null && actorRef is not null && (targetRef.Range == actorRef.Range || (targetRef.Entity is not null && targetRef.Entity == actorRef.Entity)))
+        {
+            return null; // an actor acting on itself is a misreading
+        }
 
         var mode = ModeOf(view, w, frame, quote >= 0 && quotes[quote].Kind != QuoteKind.Direct ? quotes[quote] : null, isCue);
 
@@ -344,7 +367,19 @@ public sealed class EventCoder
                         return iobj;
                     }
                     int obj = view.Child(v, "obj");
-                    return obj >= 0 && view.HasFeature(obj, "Case=Dat") ? obj : -1;
+                    if (obj >= 0 && view.HasFeature(obj, "Case=Dat"))
+                    {
+                        return obj;
+                    }
+                    // any bare dative noun of the verb ("sprach dem ukrainischen Volk … Solidarität aus")
+                    foreach (int c in view.Children(v))
+                    {
+                        if (view.Child(c, "case") < 0 && view.HasFeature(c, "Case=Dat") && view.Upos(c) is "NOUN" or "PROPN")
+                        {
+                            return c;
+                        }
+                    }
+                    return -1;
                 }
             default:
                 {
@@ -567,6 +602,8 @@ public sealed class EventCoder
         return new ArgumentRef(entity, shown.IsEmpty ? phrase : shown);
     }
 
+    private static bool NeedsTarget(string type) => type is "REQUEST" or "SANCTION" or "ACCUSE" or "SUPPORT" or "AID" or "CONCEDE" or "COOPERATE" or "THREATEN";
+
     /// <summary>The subject: among several words the parser marked as subject, the first that can act.</summary>
     private int Subject(DependencyView view, int w, ImmutableArray<Entity> entities)
     {
@@ -580,6 +617,14 @@ public sealed class EventCoder
             if (CanAct(view, c, entities))
             {
                 return c;
+            }
+            // "Tausende Demonstranten": the counted noun acts, not the number word
+            foreach (int d in view.Children(c))
+            {
+                if (view.BaseRel(d) is "appos" or "nmod" or "flat" && CanAct(view, d, entities))
+                {
+                    return d;
+                }
             }
             if (first < 0)
             {
@@ -609,6 +654,37 @@ public sealed class EventCoder
         return false;
     }
 
+    /// <summary>A noun in the clause (not inside a prepositional phrase or another clause) that says whose it is.</summary>
+    private static int AffiliatedNounBelow(DependencyView view, int w, ImmutableArray<Entity> entities)
+    {
+        var queue = new Queue<(int Word, int Depth)>();
+        foreach (int c in view.Children(w))
+        {
+            queue.Enqueue((c, 1));
+        }
+        while (queue.Count > 0)
+        {
+            var (c, depth) = queue.Dequeue();
+            var rel = view.BaseRel(c);
+            if (view.Child(c, "case") >= 0 || rel is "ccomp" or "xcomp" or "advcl" or "acl" or "parataxis" || view.Upos(c) == "VERB")
+            {
+                continue;
+            }
+            if (view.Upos(c) is "NOUN" or "PROPN" && HasAffiliation(view, c, entities))
+            {
+                return c;
+            }
+            if (depth < 3)
+            {
+                foreach (int d in view.Children(c))
+                {
+                    queue.Enqueue((d, depth + 1));
+                }
+            }
+        }
+        return -1;
+    }
+
     /// <summary>Whether a phrase says whose it is: a linked entity in it, or (before entities exist) a compound or adjective of a name.</summary>
     private static bool HasAffiliation(DependencyView view, int word, ImmutableArray<Entity> entities)
     {
@@ -633,6 +709,29 @@ public sealed class EventCoder
             }
         }
         return view.Lemma(word) is "Nacht" or "Tag" or "Woche" or "Monat" or "Jahr" or "Morgen" or "Abend" or "Mittag" or "Zeit";
+    }
+
+    private static ArgumentRef? LastCountry(Document doc, ImmutableArray<Entity> entities, TextRange before, int? except, TextRange shown)
+    {
+        int best = -1;
+        int bestEnd = -1;
+        foreach (var e in entities)
+        {
+            if (e.Type != EntityType.Location || e.Id == except || e.KnowledgeId is null || e.KnowledgeId.Length != 2)
+            {
+                continue;
+            }
+            foreach (var m in e.Mentions)
+            {
+                if (m.Kind == MentionKind.Name && m.Range.End <= before.Start && m.Range.End > bestEnd)
+                {
+                    best = e.Id;
+                    bestEnd = m.Range.End;
+                }
+            }
+        }
+        _ = doc;
+        return best >= 0 ? new ArgumentRef(best, shown) : null;
     }
 
     private static TextRange Union(TextRange a, TextRange b) => new(Math.Min(a.Start, b.Start), Math.Max(a.End, b.End));

@@ -71,7 +71,7 @@ public sealed class NumberWords
             return true;
         }
         role = NumberRole.Cardinal;
-        if (word.Length >= 7 && TryCompound(word, out long v))
+        if (word.Length >= 7 && EndsLikeANumber(word) && TryCompound(word, out long v))
         {
             value = v;
             return true;
@@ -133,6 +133,21 @@ public sealed class NumberWords
         }
         value = whole + (f / scale);
         return true;
+    }
+
+    private static readonly string[] s_endings = ["zig", "ßig", "ert", "end", "ins", "ei", "ier", "ünf", "chs", "ben", "cht", "eun", "ehn", "elf", "ölf", "wo"];
+
+    /// <summary>A cheap test before the compound parse: every German cardinal ends like one of its last parts.</summary>
+    private static bool EndsLikeANumber(ReadOnlySpan<char> w)
+    {
+        foreach (string e in s_endings)
+        {
+            if (w.EndsWith(e, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private bool TryCompound(ReadOnlySpan<char> w, out long value)

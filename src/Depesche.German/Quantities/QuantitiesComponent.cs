@@ -84,7 +84,8 @@ public sealed class QuantitiesComponent : IComponent
         bool between = false;
         bool vaguePrefix = false;
         int numStart = i;
-        int len = _data.MatchPhrase(text, tokens, i, end, out var role, static r => r is ApproxRole.About or ApproxRole.MoreThan or ApproxRole.LessThan or ApproxRole.Exact or ApproxRole.Between or ApproxRole.VaguePrefix);
+        int len = _data.MatchPhrase(text, tokens, i, end, out var role, static r => r is ApproxRole.About or ApproxRole.MoreThan or ApproxRole.LessThan or ApproxRole.Exact or ApproxRole.Between or ApproxRole.VaguePrefix or ApproxRole.Negative);
+        double sign = 1;
         if (len > 0)
         {
             numStart = i + len;
@@ -95,6 +96,7 @@ public sealed class QuantitiesComponent : IComponent
                 case ApproxRole.LessThan: approx = Approximation.LessThan; break;
                 case ApproxRole.Between: between = true; break;
                 case ApproxRole.VaguePrefix: vaguePrefix = true; break;
+                case ApproxRole.Negative: sign = -1; break;
             }
         }
         if (numStart >= end || inTime[numStart])
@@ -190,13 +192,24 @@ public sealed class QuantitiesComponent : IComponent
                 spanEnd = last + 1;
             }
         }
+        // "Der Ziehvater (43)": an age in parentheses after a name or a person.
+        if (unit is null && approx == Approximation.Exact && numStart == i && i >= 2 && last < end && value is >= 1 and <= 120 && value == Math.Floor(value)
+            && IsChar(text, tokens[i - 1], '(') && IsChar(text, tokens[last], ')')
+            && tokens[i - 2].Kind == TokenKind.Word && (tokens[i - 2].Flags & TokenFlags.Capitalized) != 0)
+        {
+            unit = AgeUnit;
+        }
         // "Polar 228", "A 5", "Boeing 747": a bare number right after a capitalised word is a name's part.
         if (unit is null && approx == Approximation.Exact && numStart == i && i - 1 > first && !inTime[i - 1]
             && tokens[i - 1].Kind == TokenKind.Word && (tokens[i - 1].Flags & TokenFlags.Capitalized) != 0)
         {
             return false;
         }
-        quantity = new Quantity(new TextRange(tokens[i].Start, tokens[spanEnd - 1].End), value, approx, upper, unit);
+        if (sign < 0 && (num.Role is not (NumberRole.Cardinal or NumberRole.CardinalMultiplier) || upper is not null))
+        {
+            return false; // "minus" goes with one plain number: minus 271,3 Grad
+        }
+        quantity = new Quantity(new TextRange(tokens[i].Start, tokens[spanEnd - 1].End), sign * value, approx, upper, unit);
         next = spanEnd;
         return true;
     }
@@ -209,6 +222,8 @@ public sealed class QuantitiesComponent : IComponent
     }
 
     private const string AgeUnit = "Jahre (Alter)";
+
+    private static bool IsChar(string text, TokenInfo t, char c) => t.Length == 1 && text[t.Start] == c;
 
     private bool TryMultiplierOf(string text, ReadOnlySpan<TokenInfo> tokens, Num hi, out double mult)
     {
@@ -278,9 +293,17 @@ public sealed class QuantitiesComponent : IComponent
                     num = new Num(value, role, i + 1, false, upper, age);
                     return true;
                 }
-                if (!_numbers.TryParseWord(s, out value, out role) || role is NumberRole.Multiplier)
+                if (!_numbers.TryParseWord(s, out value, out role))
                 {
                     return false;
+                }
+                if (role is NumberRole.Multiplier)
+                {
+                    if (!s.EndsWith("en", StringComparison.Ordinal) || (i > first && tokens[i - 1].Kind == TokenKind.Number))
+                    {
+                        return false;
+                    }
+                    role = NumberRole.Vague; // "Millionen Menschen": at least a million
                 }
                 if (role is NumberRole.Cardinal or NumberRole.CardinalMultiplier && (t.Flags & TokenFlags.Capitalized) != 0 && !StartsClause(text, tokens, first, i))
                 {

@@ -16,6 +16,7 @@ public enum ApproxRole : byte
     BetweenLink,
     RangeLink,
     VaguePrefix,
+    Negative,
 }
 
 /// <summary>What a word after a number does (<c>quantity-units.tsv</c>).</summary>
@@ -83,6 +84,7 @@ public sealed class QuantityData
                 "between-link" => ApproxRole.BetweenLink,
                 "range-link" => ApproxRole.RangeLink,
                 "vague-prefix" => ApproxRole.VaguePrefix,
+                "negative" => ApproxRole.Negative,
                 var other => throw DataFile.Invalid(af.Name, row.Line, $"unknown role '{other}'"),
             };
             var words = row[0].Split(' ', StringSplitOptions.RemoveEmptyEntries);

@@ -52,6 +52,13 @@ public sealed class QuoteFinder
     {
         public string Text;
         public ReadOnlySpan<TokenInfo> Tokens;
+
+        /// <summary>Tokens the tagger read as finite verbs in the subjunctive (empty without a tagger).</summary>
+        public ReadOnlySpan<bool> Subjunctive;
+
+        /// <summary>Tokens the tagger read as something other than a noun, name, pronoun or adjective (empty without a tagger).</summary>
+        public ReadOnlySpan<bool> NotNominal;
+
         public ReadOnlySpan<char> Word(int i) => Text.AsSpan(Tokens[i].Start, Tokens[i].Length);
     }
 
@@ -65,7 +72,7 @@ public sealed class QuoteFinder
         {
             return [];
         }
-        var ctx = new Ctx { Text = text, Tokens = tokens };
+        var ctx = new Ctx { Text = text, Tokens = tokens, Subjunctive = SubjunctiveTokens(doc), NotNominal = NotNominalTokens(doc) };
         var spans = FindQuoteSpans(ref ctx, sentences, paragraphs);
         var candidates = new List<Candidate>();
         var directTokens = new bool[tokens.Length];
@@ -910,9 +917,9 @@ public sealed class QuoteFinder
             }
             if (upper)
             {
-                if (_lex.Verbs.TryGetValue(w, out _) && i > start)
+                if ((_lex.Verbs.TryGetValue(w, out _) && i > start) || (i < ctx.NotNominal.Length && ctx.NotNominal[i]))
                 {
-                    break;
+                    break; // a verb, or a capitalised adverb at the sentence start ("Insbesondere")
                 }
                 sawNoun = true;
                 expectNoun = false;
@@ -1002,11 +1009,51 @@ public sealed class QuoteFinder
         return false;
     }
 
+    /// <summary>Konjunktiv I from the tagger: finite verbs with Mood=Sub in the present (Konjunktiv II, "könnte", "würde", is as often hypothetical as reported).</summary>
+    private static bool[] SubjunctiveTokens(Document doc)
+    {
+        var words = doc.GetOrEmpty(Layers.Words);
+        if (words.IsEmpty)
+        {
+            return [];
+        }
+        var result = new bool[doc.Tokens.Length];
+        foreach (var w in words)
+        {
+            if (w.Upos is "VERB" or "AUX" && w.Feats.Contains("Mood=Sub", StringComparison.Ordinal) && !w.Feats.Contains("Tense=Past", StringComparison.Ordinal))
+            {
+                result[w.Token] = true;
+            }
+        }
+        return result;
+    }
+
+    private static bool[] NotNominalTokens(Document doc)
+    {
+        var words = doc.GetOrEmpty(Layers.Words);
+        if (words.IsEmpty)
+        {
+            return [];
+        }
+        var result = new bool[doc.Tokens.Length];
+        int last = -1;
+        foreach (var w in words)
+        {
+            if (w.Token == last)
+            {
+                continue; // the first word of a contraction speaks for the token
+            }
+            last = w.Token;
+            result[w.Token] = w.Upos is not ("NOUN" or "PROPN" or "PRON" or "ADJ" or "X" or "NUM" or "DET");
+        }
+        return result;
+    }
+
     private bool HasSubjunctive(ref Ctx ctx, int start, int end)
     {
         for (int k = start; k < end; k++)
         {
-            if (ctx.Tokens[k].Kind == TokenKind.Word && _lex.Subjunctive.Contains(ctx.Word(k)))
+            if ((k < ctx.Subjunctive.Length && ctx.Subjunctive[k]) || (ctx.Tokens[k].Kind == TokenKind.Word && _lex.Subjunctive.Contains(ctx.Word(k))))
             {
                 return true;
             }

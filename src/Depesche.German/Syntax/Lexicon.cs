@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.IO.Compression;
 using System.Text;
 using Depesche.Learning;
 
@@ -28,14 +27,15 @@ public readonly record struct LexAnalysis(int Signature, int Lemma);
 /// A full-form German lexicon: form → analyses (class, morphology, lemma). Built by
 /// <see cref="LexiconBuilder"/> from the Morphy-derived dictionaries and stored in one compressed file:
 /// <code>
-/// "DPLX", uint16 version 1, int32 body length, Brotli body, uint64 FNV-1a checksum of the body
-/// body: signatures (class + morph strings), lemmas, then the sorted forms with their analyses
+/// "DPLX", uint16 version 3, int32 raw length, int32 body length, Brotli body, uint64 checksum of the raw body
+/// body: signatures (class + morph strings), lemmas, the sorted forms (lengths, then one UTF-8 block),
+/// their analyses, and the open-addressing index (int32 slots)
 /// </code>
 /// Lookups take a span and allocate nothing: forms live in one character array with an open-addressing index.
 /// </summary>
 public sealed class Lexicon
 {
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 3;
     private static ReadOnlySpan<byte> Magic => "DPLX"u8;
 
     private readonly char[] _chars;
@@ -46,7 +46,7 @@ public sealed class Lexicon
     private readonly int _mask;
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private Lexicon(string[] signatures, LexClass[] signatureClass, string[] lemmas, char[] chars, int[] formStart, int[] analysisStart, LexAnalysis[] analyses)
+    private Lexicon(string[] signatures, LexClass[] signatureClass, string[] lemmas, char[] chars, int[] formStart, int[] analysisStart, LexAnalysis[] analyses, int[]? table = null)
     {
         Signatures = signatures;
         SignatureClass = signatureClass;
@@ -55,23 +55,36 @@ public sealed class Lexicon
         _formStart = formStart;
         _analysisStart = analysisStart;
         _analyses = analyses;
+        _table = table ?? BuildTable(chars, formStart);
+        if (_table.Length < 16 || (_table.Length & (_table.Length - 1)) != 0)
+        {
+            throw new InvalidDataException("the lexicon's index has an impossible size");
+        }
+        _mask = _table.Length - 1;
+    }
+
+    /// <summary>The open-addressing index: slot → form index + 1 (0 empty), at most half full.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static int[] BuildTable(char[] chars, int[] formStart)
+    {
         int count = formStart.Length - 1;
-        int size = 1;
+        int size = 16;
         while (size < count * 2)
         {
             size <<= 1;
         }
-        _table = new int[Math.Max(size, 16)];
-        _mask = _table.Length - 1;
+        var table = new int[size];
+        int mask = size - 1;
         for (int i = 0; i < count; i++)
         {
-            int slot = (int)FeatureHash.Chars(Form(i)) & _mask;
-            while (_table[slot] != 0)
+            int slot = (int)FeatureHash.Chars(chars.AsSpan(formStart[i], formStart[i + 1] - formStart[i])) & mask;
+            while (table[slot] != 0)
             {
-                slot = (slot + 1) & _mask;
+                slot = (slot + 1) & mask;
             }
-            _table[slot] = i + 1;
+            table[slot] = i + 1;
         }
+        return table;
     }
 
     /// <summary>An empty lexicon (knows no word).</summary>
@@ -145,10 +158,23 @@ public sealed class Lexicon
             {
                 w.Write(s);
             }
+            // Forms as one UTF-8 block (decoded in one call when read), their lengths in characters before it.
             w.Write(sortedForms.Count);
-            foreach (var (form, analyses) in sortedForms)
+            var chars = new System.Text.StringBuilder();
+            var formStart = new int[sortedForms.Count + 1];
+            for (int i = 0; i < sortedForms.Count; i++)
             {
-                w.Write(form);
+                formStart[i] = chars.Length;
+                w.Write7BitEncodedInt(sortedForms[i].Form.Length);
+                chars.Append(sortedForms[i].Form);
+            }
+            formStart[sortedForms.Count] = chars.Length;
+            string all = chars.ToString();
+            byte[] blob = Encoding.UTF8.GetBytes(all);
+            w.Write(blob.Length);
+            w.Write(blob);
+            foreach (var (_, analyses) in sortedForms)
+            {
                 w.Write7BitEncodedInt(analyses.Count);
                 foreach (var a in analyses)
                 {
@@ -156,21 +182,25 @@ public sealed class Lexicon
                     w.Write7BitEncodedInt(a.Lemma);
                 }
             }
+            // The index, so that reading does not hash every form again.
+            int[] table = BuildTable(all.ToCharArray(), formStart);
+            w.Write(table.Length);
+            foreach (int slot in table)
+            {
+                w.Write(slot);
+            }
         }
         byte[] raw = body.ToArray();
-        using var compressed = new MemoryStream();
-        using (var brotli = new BrotliStream(compressed, CompressionLevel.SmallestSize, leaveOpen: true))
-        {
-            brotli.Write(raw);
-        }
+        byte[] compressed = Packing.Compress(raw);
         using var file = new MemoryStream();
         using (var w = new BinaryWriter(file, Encoding.UTF8, leaveOpen: true))
         {
             w.Write(Magic);
             w.Write((ushort)FormatVersion);
-            w.Write((int)compressed.Length);
-            w.Write(compressed.ToArray());
-            w.Write(Checksum(raw));
+            w.Write(raw.Length);
+            w.Write(compressed.Length);
+            w.Write(compressed);
+            w.Write(Packing.Checksum(raw));
         }
         return file.ToArray();
     }
@@ -179,7 +209,7 @@ public sealed class Lexicon
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static Lexicon Read(ReadOnlySpan<byte> file, string source)
     {
-        if (file.Length < 14 || !file[..4].SequenceEqual(Magic))
+        if (file.Length < 22 || !file[..4].SequenceEqual(Magic))
         {
             throw new DepescheException(ErrorCodes.ModelInvalid, $"{source}: not a Depesche lexicon file (no DPLX magic)");
         }
@@ -188,22 +218,16 @@ public sealed class Lexicon
         {
             throw new DepescheException(ErrorCodes.ModelVersion, $"{source}: lexicon format version {version} is not supported (this build reads version {FormatVersion})");
         }
-        int length = BinaryPrimitives.ReadInt32LittleEndian(file[6..]);
-        if (length < 0 || 10 + length + 8 != file.Length)
+        int rawLength = BinaryPrimitives.ReadInt32LittleEndian(file[6..]);
+        int length = BinaryPrimitives.ReadInt32LittleEndian(file[10..]);
+        if (length < 0 || 14 + length + 8 != file.Length)
         {
             throw new DepescheException(ErrorCodes.ModelInvalid, $"{source}: the lexicon file is truncated or has trailing bytes");
         }
         try
         {
-            byte[] raw;
-            using (var input = new MemoryStream(file.Slice(10, length).ToArray()))
-            using (var brotli = new BrotliStream(input, CompressionMode.Decompress))
-            using (var output = new MemoryStream())
-            {
-                brotli.CopyTo(output);
-                raw = output.ToArray();
-            }
-            if (BinaryPrimitives.ReadUInt64LittleEndian(file[(10 + length)..]) != Checksum(raw))
+            byte[] raw = Packing.Decompress(file.Slice(14, length), rawLength);
+            if (BinaryPrimitives.ReadUInt64LittleEndian(file[(14 + length)..]) != Packing.Checksum(raw))
             {
                 throw new DepescheException(ErrorCodes.ModelInvalid, $"{source}: the lexicon file is damaged (checksum mismatch)");
             }
@@ -228,15 +252,24 @@ public sealed class Lexicon
                 throw new InvalidDataException("impossible form count");
             }
             var formStart = new int[count + 1];
-            var analysisStart = new int[count + 1];
-            var chars = new char[raw.Length];
             int charCount = 0;
-            var analyses = new List<LexAnalysis>(count * 2);
             for (int i = 0; i < count; i++)
             {
                 formStart[i] = charCount;
+                charCount += r.VarInt();
+            }
+            formStart[count] = charCount;
+            var blob = r.Bytes(r.Int32());
+            var chars = new char[charCount];
+            if (Encoding.UTF8.GetChars(blob, chars) != charCount)
+            {
+                throw new InvalidDataException("form lengths do not match the forms");
+            }
+            var analysisStart = new int[count + 1];
+            var analyses = new List<LexAnalysis>(count * 2);
+            for (int i = 0; i < count; i++)
+            {
                 analysisStart[i] = analyses.Count;
-                charCount += r.Chars(chars.AsSpan(charCount));
                 int n = r.VarInt();
                 for (int k = 0; k < n; k++)
                 {
@@ -249,27 +282,35 @@ public sealed class Lexicon
                     analyses.Add(new LexAnalysis(sig, lemma));
                 }
             }
-            formStart[count] = charCount;
             analysisStart[count] = analyses.Count;
-            Array.Resize(ref chars, charCount);
-            return new Lexicon(signatures, classes, lemmas, chars, formStart, analysisStart, [.. analyses]);
+            int tableLength = r.Int32();
+            if (tableLength < 16 || tableLength > 1 << 26)
+            {
+                throw new InvalidDataException("impossible index size");
+            }
+            var table = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, int>(r.Bytes(tableLength * 4)).ToArray();
+            if (!BitConverter.IsLittleEndian)
+            {
+                throw new PlatformNotSupportedException("the lexicon format is little-endian");
+            }
+            foreach (int v in table)
+            {
+                if ((uint)v > (uint)count)
+                {
+                    throw new InvalidDataException("index entry out of range");
+                }
+            }
+            if (!r.AtEnd)
+            {
+                throw new InvalidDataException("trailing bytes");
+            }
+            return new Lexicon(signatures, classes, lemmas, chars, formStart, analysisStart, [.. analyses], table);
+
         }
         catch (Exception ex) when (ex is EndOfStreamException or InvalidDataException or IOException or ArgumentException or FormatException or OverflowException or IndexOutOfRangeException)
         {
             throw new DepescheException(ErrorCodes.ModelInvalid, $"{source}: the lexicon file is damaged ({ex.Message})", ex);
         }
-    }
-
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static ulong Checksum(ReadOnlySpan<byte> data)
-    {
-        ulong h = 14695981039346656037UL;
-        foreach (byte b in data)
-        {
-            h ^= b;
-            h *= 1099511628211UL;
-        }
-        return h;
     }
 }
 

@@ -9,6 +9,7 @@ public struct ParserWord
     public ulong Upos;
     public ulong Xpos;
     public ulong Case;
+    public ulong Feats;
 
     public static ParserWord Create(ReadOnlySpan<char> form, string upos, string xpos, string feats)
     {
@@ -19,7 +20,7 @@ public struct ParserWord
             int end = feats.IndexOf('|', at);
             caseHash = FeatureHash.Chars(feats.AsSpan(at, (end < 0 ? feats.Length : end) - at));
         }
-        return new ParserWord { Word = FeatureHash.LowerChars(form), Upos = FeatureHash.Chars(upos), Xpos = FeatureHash.Chars(xpos), Case = caseHash };
+        return new ParserWord { Word = FeatureHash.LowerChars(form), Upos = FeatureHash.Chars(upos), Xpos = FeatureHash.Chars(xpos), Case = caseHash, Feats = FeatureHash.Chars(feats) };
     }
 }
 
@@ -30,7 +31,7 @@ public struct ParserWord
 /// </summary>
 public sealed class Parser
 {
-    public const string FeatureSetId = "de-parser-1";
+    public const string FeatureSetId = "de-parser-2";
     private const int RowBits = 16;
     private const int MaxFeatures = 64;
 
@@ -322,6 +323,14 @@ public sealed class Parser
         f[k++] = FeatureHash.Feature(43, ws0.Xpos, ws0.Case, ls0l);
         f[k++] = FeatureHash.Feature(44, ws1.Xpos, ws1r.Xpos, ws1r.Case);
         f[k++] = FeatureHash.Feature(45, ws0.Word, ls0l, ls0r);
+        f[k++] = FeatureHash.Feature(46, ws0.Feats, wb0.Xpos);
+        f[k++] = FeatureHash.Feature(47, wb0.Feats, ws0.Xpos);
+        f[k++] = FeatureHash.Feature(48, ws1.Feats, ws0.Xpos, wb0.Xpos);
+        f[k++] = FeatureHash.Feature(49, ws1.Word, wb0.Xpos);
+        f[k++] = FeatureHash.Feature(50, ws1.Xpos, wb0.Word);
+        f[k++] = FeatureHash.Feature(51, wb1.Word, wb0.Xpos);
+        f[k++] = FeatureHash.Feature(52, ws0r.Xpos, ws0.Xpos, wb0.Xpos);
+        f[k++] = FeatureHash.Feature(53, ws1.Xpos, wb0.Xpos, s1 > 0 && b0 > 0 ? (ulong)Math.Min(b0 - s1, 8) : 0);
         return k;
     }
 
@@ -339,6 +348,21 @@ public sealed class Parser
     /// into <paramref name="folds"/> parts and each part is tagged by a tagger trained on the others.
     /// </summary>
     public static LinearModel TrainJackknifed(IReadOnlyList<TrainingSentence> sentences, Lexicon lexicon, int folds, int taggerEpochs, int seed, int epochs, Action<string>? log = null)
+        => Train(sentences, JackknifedInputs(sentences, lexicon, folds, taggerEpochs, seed, log), seed, epochs, log);
+
+    /// <summary>Trains <paramref name="ensemble"/> models with seeds seed, seed+1, … and averages their weights.</summary>
+    public static LinearModel TrainJackknifed(IReadOnlyList<TrainingSentence> sentences, Lexicon lexicon, int folds, int taggerEpochs, int seed, int epochs, int ensemble, Action<string>? log = null)
+    {
+        if (ensemble <= 1)
+        {
+            return TrainJackknifed(sentences, lexicon, folds, taggerEpochs, seed, epochs, log);
+        }
+        var inputs = JackknifedInputs(sentences, lexicon, folds, taggerEpochs, seed, log);
+        var models = Enumerable.Range(0, ensemble).Select(k => Train(sentences, inputs, seed + k, epochs, log)).ToList();
+        return LinearModel.Average(models);
+    }
+
+    private static ParserWord[][] JackknifedInputs(IReadOnlyList<TrainingSentence> sentences, Lexicon lexicon, int folds, int taggerEpochs, int seed, Action<string>? log)
     {
         var inputs = new ParserWord[sentences.Count][];
         for (int k = 0; k < folds; k++)
@@ -351,7 +375,7 @@ public sealed class Parser
             }
             log?.Invoke($"parser: fold {k + 1} of {folds} tagged by a tagger trained on the other {train.Count} sentences");
         }
-        return Train(sentences, inputs, seed, epochs, log);
+        return inputs;
     }
 
     private static LinearModel Train(IReadOnlyList<TrainingSentence> all, ParserWord[][] allInputs, int seed, int epochs, Action<string>? log)

@@ -14,7 +14,14 @@ public static class SyntaxModels
     private const string Prefix = "Depesche.German.Models.";
 
     private static readonly Lazy<Lexicon> s_lexicon = new(() => LoadLexicon(null));
-    private static readonly Lazy<Tagger> s_tagger = new(() => LoadTagger(null, s_lexicon.Value));
+    private static readonly Lazy<LinearModel> s_taggerModel = new(() => ModelFile.Read(Embedded(TaggerFile), TaggerFile, Tagger.FeatureSetId));
+    private static readonly Lazy<Tagger> s_tagger = new(() =>
+    {
+        // The lexicon and the tagger's weights are independent until the tagger is put together: read them at once.
+        var lexicon = Task.Run(() => s_lexicon.Value);
+        var model = s_taggerModel.Value;
+        return Tagger.FromModel(model, lexicon.GetAwaiter().GetResult());
+    });
     private static readonly Lazy<Parser> s_parser = new(() => LoadParser(null));
 
     public static Lexicon DefaultLexicon => s_lexicon.Value;
@@ -22,6 +29,25 @@ public static class SyntaxModels
     public static Tagger DefaultTagger => s_tagger.Value;
 
     public static Parser DefaultParser => s_parser.Value;
+
+    /// <summary>Starts reading the built-in parser in the background (a later <see cref="DefaultParser"/> waits for it).</summary>
+    public static void PreloadParser()
+    {
+        if (!s_parser.IsValueCreated && HasEmbedded(ParserFile))
+        {
+            ThreadPool.QueueUserWorkItem(static _ =>
+            {
+                try
+                {
+                    _ = s_parser.Value;
+                }
+                catch (DepescheException)
+                {
+                    // Reported again, with its code, when the parser is used.
+                }
+            });
+        }
+    }
 
     /// <summary>Reads a lexicon from <paramref name="path"/>, or the embedded one when null.</summary>
     public static Lexicon LoadLexicon(string? path)

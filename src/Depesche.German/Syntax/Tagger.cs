@@ -277,6 +277,8 @@ public sealed class Tagger
         var gXpos = trainer.Group("xpos");
         var gAttrs = attrs.Select(a => trainer.Group("f:" + a)).ToArray();
         int caseA = attrs.IndexOf("Case"), genderA = attrs.IndexOf("Gender"), numberA = attrs.IndexOf("Number");
+        // As when tagging: an attribute the predicted UPOS never carries counts as absent in the history features.
+        var allowedFor = gUpos.Labels.Select(u => attrs.Select(a => allowed.Contains(u + "\t" + a)).ToArray()).ToArray();
 
         // Gold label indexes per sentence, computed once.
         var gold = sentences.Select(s =>
@@ -341,7 +343,7 @@ public sealed class Tagger
                     {
                         int pa = LinearModel.ArgMax(scores, gAttrs[a]);
                         trainer.Update(fs, gAttrs[a], gm[i, a], pa);
-                        values[a] = pa;
+                        values[a] = allowedFor[pu][a] ? pa : 0;
                     }
                     trainer.Tick();
                     uposPred[i] = pu;

@@ -322,14 +322,14 @@ internal static class TimeNormalizer
             case "M":
                 if (ref_.Month is not { } mo)
                 {
-                    return (null, null);
+                    return ("XXXX-XX", null);
                 }
                 var first = new DateOnly(ref_.Year, mo, 1).AddMonths(amount);
                 return (first.ToString("yyyy-MM", CultureInfo.InvariantCulture), null);
             case "Q":
                 if (ref_.Month is not { } qm)
                 {
-                    return (null, null);
+                    return ("XXXX-QX", null);
                 }
                 int q = ((ref_.Year * 4) + ((qm - 1) / 3)) + amount;
                 return ((q / 4).ToString("D4", CultureInfo.InvariantCulture) + "-Q" + ((q % 4) + 1).ToString(CultureInfo.InvariantCulture), null);

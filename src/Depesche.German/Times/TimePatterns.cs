@@ -62,6 +62,31 @@ internal sealed class TimePatterns
 
     private TimePatterns(TimeRule[] rules, FrozenDictionary<string, (int Id, ulong Mask)> vocabulary, string[] classes, int[][] byWord, int[][] byClass, int maxSlots)
     {
+        // Every rule needs one of its required elements; a sentence without any of these anchors holds no match.
+        var anchorWords = new bool[vocabulary.Count];
+        ulong anchorClasses = 0;
+        foreach (var rule in rules)
+        {
+            var required = rule.Elements.Where(e => !e.Optional && !e.Negative).ToArray();
+            var cls = required.FirstOrDefault(e => e.Class >= 0 && e.Class != CapWord);
+            if (cls is not null)
+            {
+                anchorClasses |= 1UL << cls.Class;
+                continue;
+            }
+            var literal = required.LastOrDefault(e => e.Words.Length > 0);
+            if (literal is null)
+            {
+                anchorClasses = ulong.MaxValue; // a rule of capitalised words only: no sentence can be skipped
+                continue;
+            }
+            foreach (int w in literal.Words)
+            {
+                anchorWords[w] = true;
+            }
+        }
+        AnchorWords = anchorWords;
+        AnchorClasses = anchorClasses;
         Rules = rules;
         Vocabulary = vocabulary;
         VocabularyLookup = vocabulary.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -89,6 +114,12 @@ internal sealed class TimePatterns
     public int[][] RulesByClass { get; }
 
     public int MaxSlots { get; }
+
+    /// <summary>Words one of which every rule needs (by word id).</summary>
+    public bool[] AnchorWords { get; }
+
+    /// <summary>Classes one of which every rule needs, as bits.</summary>
+    public ulong AnchorClasses { get; }
 
     public int ClassId(string name) => Array.IndexOf(Classes, name);
 

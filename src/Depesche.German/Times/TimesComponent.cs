@@ -55,6 +55,10 @@ public sealed class TimesComponent : IComponent
         {
             int i = sentence.FirstToken;
             int end = sentence.EndToken;
+            if (!HasAnchor(masks, ids, i, end))
+            {
+                continue; // no rule can match in this sentence
+            }
             while (i < end)
             {
                 if (masks[i] == 0 && ids[i] < 0)
@@ -80,6 +84,20 @@ public sealed class TimesComponent : IComponent
             }
         }
         document.Set(Layers.Times, result.ToImmutable());
+    }
+
+    private bool HasAnchor(ulong[] masks, int[] ids, int from, int to)
+    {
+        ulong classes = _patterns.AnchorClasses;
+        var words = _patterns.AnchorWords;
+        for (int t = from; t < to; t++)
+        {
+            if ((masks[t] & classes) != 0 || (ids[t] >= 0 && words[ids[t]]))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>Each token's word id and class bits (lexicon classes and the built-in ones).</summary>

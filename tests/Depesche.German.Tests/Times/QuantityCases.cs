@@ -110,6 +110,7 @@ internal static class QuantityCases
         In der Region leben schätzungsweise 300.000 Kurden. => schätzungsweise 300.000 Kurden|300000|about||Kurden
         Die Zahl der Arbeitslosen sank um 80.000 auf 2,4 Millionen. => 80.000|80000|exact||; 2,4 Millionen|2400000|exact||
         Die Zahl stieg auf 2000, im Vorjahr waren es rund 1800. => 2000|2000|exact||; rund 1800|1800|about||
+        Millionen Menschen sind auf der Flucht. => Millionen Menschen|1000000|more_than||Menschen
         Laut Artikel 5 des Nato-Vertrags muss das Bündnis helfen. => -
         Der Streit um Paragraf 218 hält an. => -
         Die Sitzung beginnt um 10 Uhr. => -

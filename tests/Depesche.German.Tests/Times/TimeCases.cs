@@ -171,6 +171,8 @@ internal static class TimeCases
         2022-02 | Am Dienstag hatte die Regierung getagt. => Am Dienstag|DATE|XXXX-WXX-2
         2022-02 | In diesem Jahr wurde gewählt. => In diesem Jahr|DATE|2022
         2022-02 | Im nächsten Monat wird gewählt. => Im nächsten Monat|DATE|2022-03
+        2022 | Im nächsten Monat wird gewählt. => Im nächsten Monat|DATE|XXXX-XX
+        2022 | Im nächsten Jahr wird gewählt. => Im nächsten Jahr|DATE|2023
         2022-02 | In der Nacht zum Donnerstag kamen die Soldaten an. => In der Nacht zum Donnerstag|TIME|XXXX-WXX-4TNI
         """;
 }

@@ -1,0 +1,17 @@
+using Depesche.Processing;
+
+namespace Depesche.German.Events;
+
+/// <summary>Relations between entities (offices, ages, memberships, parts, leadership, aliases, borders).</summary>
+public sealed class RelationsComponent : IComponent
+{
+    private readonly RelationFinder _finder = new();
+
+    public string Name => "relations";
+
+    public IReadOnlyList<LayerKey> Requires => [Layers.Tokens, Layers.Sentences, Layers.Entities];
+
+    public IReadOnlyList<LayerKey> Produces => [Layers.Relations];
+
+    public void Process(Model.Document document) => document.Set(Layers.Relations, _finder.Find(document));
+}

@@ -1,0 +1,126 @@
+#!/usr/bin/env python3
+"""Writes src/Depesche.Knowledge/Data/countries.tsv from two public sources of facts:
+
+  * npm i18n-iso-countries (MIT): German short names and aliases (langs/de.json)
+  * Debian iso-codes (LGPL): ISO 3166-1 codes, English names, German translations (iso_3166-1.mo)
+
+Usage (see docs/KNOWLEDGE.md):
+  mkdir -p /tmp/kbsrc && cd /tmp/kbsrc && npm pack i18n-iso-countries && tar xzf i18n-iso-countries-*.tgz
+  apt-get download iso-codes && dpkg-deb -x iso-codes_*_all.deb iso
+  python3 tools/kb/make-countries.py --i18n /tmp/kbsrc/package/langs/de.json --iso /tmp/kbsrc/iso/usr/share \
+      > src/Depesche.Knowledge/Data/countries.tsv
+
+The output is deterministic (sorted by code). Hand-written German forms live in country-forms.tsv.
+"""
+import argparse
+import gettext
+import json
+import os
+import sys
+
+# The 193 member states of the United Nations (facts; alpha-2 codes), by region.
+UN_MEMBERS = """
+DZ AO BJ BW BF BI CV CM CF TD KM CG CD CI DJ EG GQ ER SZ ET GA GM GH GN GW KE LS LR LY MG MW ML MR MU MA MZ
+NA NE NG RW ST SN SC SL SO ZA SS SD TZ TG TN UG ZM ZW
+AG AR BS BB BZ BO BR CA CL CO CR CU DM DO EC SV GD GT GY HT HN JM MX NI PA PY PE KN LC VC SR TT US UY VE
+AF AM AZ BH BD BT BN KH CN CY GE IN ID IR IQ IL JP JO KZ KW KG LA LB MY MV MN MM NP KP OM PK PH QA SA SG KR
+LK SY TJ TH TL TR TM AE UZ VN YE
+AL AD AT BY BE BA BG HR CZ DK EE FI FR DE GR HU IS IE IT LV LI LT LU MT MD MC ME NL MK NO PL PT RO RU SM RS
+SK SI ES SE CH UA GB
+AU FJ KI MH FM NR NZ PW PG WS SB TO TV VU
+""".split()
+
+# States outside the UN's membership, and how: observer states, partly recognised states,
+# a disputed territory, states in free association with New Zealand.
+OTHER_STATUS = {
+    "VA": "observer", "PS": "observer",
+    "TW": "partial", "XK": "partial",
+    "EH": "disputed",
+    "CK": "associated", "NU": "associated",
+}
+
+# Kosovo has no ISO 3166-1 code; XK/XKX is the user-assigned code the EU and others use.
+EXTRA = [{"alpha_2": "XK", "alpha_3": "XKX", "numeric": "", "name": "Kosovo", "official_name": "Republic of Kosovo"}]
+EXTRA_DE = {"Kosovo": "Kosovo", "Republic of Kosovo": "Republik Kosovo"}
+
+EXAMPLES = [
+    ("code RUS", "RU"),
+    ("code DEU", "DE"),
+    ("country XK", "Kosovo|partial"),
+    ("country TW", "Taiwan|partial"),
+    ("country PS", "Palästina|observer"),
+    ("country EH", "Westsahara|disputed"),
+    ("country GL", "Grönland|territory"),
+    ("count un-members", "193"),
+]
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--i18n", required=True, help="path to i18n-iso-countries langs/de.json")
+    ap.add_argument("--iso", required=True, help="path to iso-codes' usr/share folder")
+    a = ap.parse_args()
+    if len(set(UN_MEMBERS)) != 193:
+        sys.exit(f"UN member list has {len(set(UN_MEMBERS))} codes, expected 193")
+    with open(a.i18n, encoding="utf-8") as f:
+        de = json.load(f)["countries"]
+    with open(os.path.join(a.iso, "iso-codes/json/iso_3166-1.json"), encoding="utf-8") as f:
+        iso = json.load(f)["3166-1"]
+    with open(os.path.join(a.iso, "locale/de/LC_MESSAGES/iso_3166-1.mo"), "rb") as f:
+        tr = gettext.GNUTranslations(f)
+
+    def german(s):
+        if not s:
+            return ""
+        if s in EXTRA_DE:
+            return EXTRA_DE[s]
+        t = tr.gettext(s)
+        return t
+
+    rows = []
+    # A German short name used by one country is never an alias of another ("Kongo").
+    taken = set()
+    for e in iso + EXTRA:
+        n = de.get(e["alpha_2"], [])
+        n = n if isinstance(n, list) else [n]
+        if n and "," not in n[-1]:
+            taken.add(n[-1])
+    for e in iso + EXTRA:
+        code = e["alpha_2"]
+        names = de.get(code, [])
+        names = names if isinstance(names, list) else [names]
+        iso_name = german(e["name"])
+        official = german(e.get("official_name", "")) or ""
+        # Names with commas or brackets are catalogue forms ("Syrien, Arabische Republik"), not German usage.
+        usable = [n for n in names + [iso_name] if n and "," not in n and "(" not in n]
+        short = usable[0] if usable else e["name"]
+        if names and usable and usable[0] in names:
+            short = [n for n in names if n in usable][-1]
+        if "," in official or "(" in official or official == short:
+            official = ""
+        aliases = []
+        for n in usable:
+            if n != short and n != official and n not in aliases and n not in taken:
+                aliases.append(n)
+        status = "member" if code in UN_MEMBERS else OTHER_STATUS.get(code, "territory")
+        rows.append((code, e["alpha_3"], e.get("numeric", ""), short, official, ", ".join(aliases), status))
+    missing = set(UN_MEMBERS) - {r[0] for r in rows}
+    if missing:
+        sys.exit(f"UN members without an ISO entry: {sorted(missing)}")
+    rows.sort()
+    out = sys.stdout
+    out.write("#! depesche countries 1\n")
+    out.write("#! columns: code, alpha3, numeric, name, official, aliases, status\n")
+    out.write("# GENERATED by tools/kb/make-countries.py from i18n-iso-countries (German names, MIT) and Debian iso-codes\n")
+    out.write("# (ISO 3166-1 codes and German translations). Do not edit by hand: hand-written German forms\n")
+    out.write("# (inflections, adjectives, inhabitants, capitals) live in country-forms.tsv, which may also override the name.\n")
+    out.write("# status: member (UN member state), observer (UN observer state), partial (partly recognised state),\n")
+    out.write("#         disputed (territory whose status is disputed), associated (free association), territory (dependent).\n")
+    for q, x in EXAMPLES:
+        out.write(f"#? {q} => {x}\n")
+    for r in rows:
+        out.write("\t".join(r) + "\n")
+
+
+if __name__ == "__main__":
+    main()
