@@ -7,8 +7,11 @@ namespace Depesche.Store;
 /// </summary>
 public static class StoreSchema
 {
-    /// <summary>The schema version this Depesche writes and reads.</summary>
-    public const int Version = 1;
+    /// <summary>
+    /// The schema version this Depesche writes and reads. Version 1 (the first merged store, without the
+    /// names table, the words column and entities.first_sentence) is refused: re-ingest into a new store.
+    /// </summary>
+    public const int Version = 2;
 
     /// <summary>
     /// Steps from an older schema version to the next one. Empty while there is only version 1;
@@ -16,7 +19,7 @@ public static class StoreSchema
     /// </summary>
     internal static readonly IReadOnlyDictionary<int, string> Migrations = new Dictionary<int, string>();
 
-    internal const string CreateV1 = """
+    internal const string Create = """
         CREATE TABLE schema_version(
             version    INTEGER NOT NULL,
             applied_at TEXT NOT NULL,
