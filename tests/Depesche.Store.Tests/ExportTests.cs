@@ -122,7 +122,7 @@ public sealed class ExportTests : IClassFixture<SampleStore>
     }
 
     [Fact]
-    public void Conllu_of_the_full_pipeline_has_the_syntax_columns()
+    public async Task Conllu_and_parquet_of_the_full_pipeline_have_the_syntax_columns()
     {
         using var dir = new TempDir();
         File.WriteAllText(dir.File("in.jsonl"), Samples.JsonLines(3));
@@ -136,6 +136,15 @@ public sealed class ExportTests : IClassFixture<SampleStore>
         Assert.Equal(CliRun.Of("stats", "--db", dir.File("e.db"), "--format", "json").Json().GetProperty("sentences").GetInt32(), words.Count(c => c[6] == "0"));
         Assert.All(words, c => Assert.NotEqual("_", c[3]));
         Assert.Contains(words, c => c[1] == "Soldaten" && c[3] == "NOUN");
+
+        // Parquet carries the same words.
+        string parquet = dir.File("e.parquet");
+        Assert.Equal(0, CliRun.Of("export", "--db", dir.File("e.db"), "--format", "parquet", "-o", parquet).Exit);
+        await using (var stream = File.OpenRead(parquet))
+        {
+            var rows = (await ParquetSerializer.DeserializeAsync<ParquetDocument>(stream)).Data;
+            Assert.Contains(rows.SelectMany(r => r.Words), w => w.Form == "Soldaten" && w.Upos == "NOUN" && w.Deprel is not null);
+        }
 
         // The words view gives the same words to SQL users.
         using var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={dir.File("e.db")};Mode=ReadOnly;Pooling=False");
