@@ -82,6 +82,10 @@ using (var store = CorpusStore.OpenRead(dbPath))
     string word = topPerson.Split(' ')[^1];
     var someQuotes = q.Quotes(new QuoteFilter(Limit: 0)).Rows;
     string speaker = someQuotes.Select(r => r[3] as string).FirstOrDefault(s => s is not null)?.Split(' ')[^1] ?? word;
+    var someEvents = q.Events(new EventFilter(Limit: 0)).Rows;
+    string eventType = someEvents.GroupBy(r => (string)r[2]!).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault() ?? "MOBILIZE";
+    string actor = someEvents.Select(r => r[5] as string).FirstOrDefault(a => a is not null)?.Split(' ')[^1] ?? word;
+    string target = someEvents.Select(r => r[6] as string).FirstOrDefault(a => a is not null)?.Split(' ')[^1] ?? topOrg;
     string about = someQuotes.SelectMany(r => ((string)r[4]!).Split(' ')).FirstOrDefault(w => w.Length >= 8 && w.All(char.IsLetter)) ?? "Regierung";
     var queries = new (string Name, Func<QueryResult> Run)[]
     {
@@ -93,9 +97,9 @@ using (var store = CorpusStore.OpenRead(dbPath))
         ("query entities --top 20", () => q.Entities(null, 20)),
         ("query entities --type PER --top 20", () => q.Entities("PER", 20)),
         ("query events", () => q.Events(new EventFilter())),
-        ("query events --type DISAPPROVE", () => q.Events(new EventFilter(Type: "DISAPPROVE"))),
-        ($"query events --actor {word}", () => q.Events(new EventFilter(Actor: word))),
-        ($"query events --target {topOrg}", () => q.Events(new EventFilter(Target: topOrg))),
+        ($"query events --type {eventType}", () => q.Events(new EventFilter(Type: eventType))),
+        ($"query events --actor {actor}", () => q.Events(new EventFilter(Actor: actor))),
+        ($"query events --target {target}", () => q.Events(new EventFilter(Target: target))),
         ($"query timeline --entity {word}", () => q.Timeline(word)),
         ("search Regierung", () => q.Search("Regierung")),
         ("search Bundnis Soldaten", () => q.Search("Bundnis Soldaten")),

@@ -7,6 +7,9 @@ namespace Depesche.Cli;
 /// <summary><c>depesche export --format jsonl|gkg|conllu|parquet [--output FILE]</c>: the whole store in another format.</summary>
 internal static class ExportCommand
 {
+    /// <summary>The JSON writer extensions <c>extract</c> writes with (the syntax layers): the JSON Lines export equals <c>extract</c>'s output.</summary>
+    private static readonly Output.DocumentJsonWriter.Extension[] s_extensions = [German.Syntax.SyntaxJson.Extension];
+
     public static Command Create(CliConsole console)
     {
         var db = StoreOptions.Db();
@@ -37,7 +40,7 @@ internal static class ExportCommand
                 n = format switch
                 {
                     "parquet" => ParquetExport.Write(store, stream),
-                    "jsonl" => Exports.WriteJsonLines(store, stream, tokens),
+                    "jsonl" => Exports.WriteJsonLines(store, stream, tokens, s_extensions),
                     _ => WriteText(stream, w => format == "gkg" ? Exports.WriteGkg(store, w) : Exports.WriteConllu(store, w)),
                 };
             }

@@ -57,7 +57,7 @@ internal static class ResultWriter
                         w.WriteNumber(name, n);
                         break;
                     case double d when double.IsFinite(d):
-                        w.WriteNumber(name, d);
+                        w.WriteNumber(name, d == 0 ? 0.0 : d); // no "-0"
                         break;
                     case double:
                         w.WriteNull(name);

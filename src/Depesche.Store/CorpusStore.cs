@@ -141,7 +141,7 @@ public sealed class CorpusStore : IDisposable
     {
         EnableWal(connection);
         using var tx = connection.BeginTransaction();
-        Execute(connection, StoreSchema.CreateV1, tx);
+        Execute(connection, StoreSchema.Create, tx);
         InsertVersion(connection, StoreSchema.Version, tx);
         tx.Commit();
     }

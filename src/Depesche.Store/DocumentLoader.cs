@@ -20,7 +20,7 @@ public static class DocumentLoader
             SELECT doc, id, source, url, record_date, text,
                    header_line_start, header_line_end, header_date, header_date_start, header_date_end, body_start,
                    dateline_place, dateline_place_start, dateline_place_end, dateline_agency, dateline_agency_start, dateline_agency_end,
-                   dateline_start, dateline_end, paragraphs, sentences, tokens
+                   dateline_start, dateline_end, paragraphs, sentences, tokens, words
             FROM documents ORDER BY doc
             """);
         using var entities = new Cursor(c, "SELECT doc, idx, id, canonical, type, kb FROM entities ORDER BY doc, idx");
@@ -64,6 +64,15 @@ public static class DocumentLoader
                 doc.Set(Layers.Tokens, ReadTokens((byte[])r.GetValue(22), u));
             }
             doc.Set(Layers.Sentences, ReadSentences(r.GetString(21), u));
+            if (!r.IsDBNull(23))
+            {
+                var (words, deps) = ReadWords(r.GetString(23), doc);
+                doc.Set(Layers.Words, words);
+                if (deps is { } d)
+                {
+                    doc.Set(Layers.Dependencies, d);
+                }
+            }
 
             var entityRows = entities.TakeFor(docNo, e => (Idx: e.GetInt32(1), Id: e.GetInt32(2), Canonical: e.GetString(3), Type: e.GetString(4), Kb: Str(e, 5)));
             var mentionRows = mentions.TakeFor(docNo, m => (Entity: m.GetInt32(1), Mention: new Mention(u.Range(m, 3, 4)!.Value, Enum.Parse<MentionKind>(m.GetString(5), ignoreCase: true))));
@@ -131,6 +140,42 @@ public static class DocumentLoader
             b.Add(new Sentence(u.At(s[0].GetInt32()), u.At(s[1].GetInt32()), s[3].GetInt32(), s[4].GetInt32(), s[2].GetInt32()));
         }
         return b.MoveToImmutable();
+    }
+
+    private static (ImmutableArray<WordAnnotation> Words, ImmutableArray<Dependency>? Deps) ReadWords(string json, Document doc)
+    {
+        var tokens = doc.Tokens;
+        using var d = JsonDocument.Parse(json);
+        var labels = d.RootElement.GetProperty("labels").EnumerateArray()
+            .Select(l => (Upos: l[0].GetString()!, Xpos: l[1].GetString()!, Feats: l[2].GetString()!)).ToArray();
+        var list = d.RootElement.GetProperty("words");
+        int n = list.GetArrayLength();
+        var words = ImmutableArray.CreateBuilder<WordAnnotation>(n);
+        var deps = ImmutableArray.CreateBuilder<Dependency>(n);
+        bool parsed = n > 0;
+        foreach (var w in list.EnumerateArray())
+        {
+            int token = w[0].GetInt32();
+            string? form = NullableString(w[1]);
+            // The layer keeps a form only where it differs from the token's text (parts of contractions).
+            if (form is not null && token < tokens.Length && doc.Slice(tokens[token].Range).SequenceEqual(form))
+            {
+                form = null;
+            }
+            var label = labels[w[2].GetInt32()];
+            words.Add(new WordAnnotation(token, form, label.Upos, label.Xpos, label.Feats, NullableString(w[3])));
+            if (w.GetArrayLength() > 4 && w[4].ValueKind == JsonValueKind.Number)
+            {
+                deps.Add(new Dependency(w[4].GetInt32(), w[5].GetString()!));
+            }
+            else
+            {
+                parsed = false;
+            }
+        }
+        return (words.MoveToImmutable(), parsed ? deps.MoveToImmutable() : null);
+
+        static string? NullableString(JsonElement e) => e.ValueKind == JsonValueKind.Null ? null : e.GetString();
     }
 
     private static ImmutableArray<TokenInfo> ReadTokens(byte[] blob, Utf16Map u)

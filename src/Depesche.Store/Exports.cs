@@ -14,7 +14,8 @@ namespace Depesche.Store;
 public static class Exports
 {
     /// <summary>One object per line, exactly what <c>depesche extract --format jsonl</c> writes.</summary>
-    public static int WriteJsonLines(CorpusStore store, Stream output, bool includeTokens = false)
+    /// <param name="extensions">The JSON writer extensions <c>extract</c> uses (they read layers the store keeps, such as the syntax layers).</param>
+    public static int WriteJsonLines(CorpusStore store, Stream output, bool includeTokens = false, IReadOnlyList<DocumentJsonWriter.Extension>? extensions = null)
     {
         var options = new JsonWriteOptions { IncludeTokens = includeTokens };
         int n = 0;
@@ -23,7 +24,7 @@ public static class Exports
         {
             foreach (var doc in DocumentLoader.LoadAll(store))
             {
-                DocumentJsonWriter.Write(writer, doc, options);
+                DocumentJsonWriter.Write(writer, doc, options, extensions);
                 writer.Flush();
                 writer.Reset();
                 output.Write("\n"u8);
@@ -34,9 +35,10 @@ public static class Exports
     }
 
     /// <summary>
-    /// CoNLL-U: one block per sentence with <c># sent_id</c> and <c># text</c>; ID and FORM filled,
-    /// the syntax columns <c>_</c> until Depesche has a syntax layer, and MISC with
-    /// <c>TokenRange=start:end</c> (code points of the report) and <c>SpaceAfter=No</c>.
+    /// CoNLL-U: one block per sentence with <c># sent_id</c> and <c># text</c>. With the syntax layers,
+    /// one line per word (contractions as a range line and their words) with LEMMA, UPOS, XPOS, FEATS,
+    /// and HEAD and DEPREL when the report was parsed; without them, one line per token and <c>_</c>.
+    /// MISC has <c>TokenRange=start:end</c> (code points of the report) and <c>SpaceAfter=No</c>.
     /// </summary>
     public static int WriteConllu(CorpusStore store, TextWriter output)
     {
@@ -45,45 +47,107 @@ public static class Exports
         {
             foreach (var doc in DocumentLoader.LoadAll(store))
             {
-                var map = new CodePointMap(doc.Text);
-                var tokens = doc.Tokens;
-                output.Write("# newdoc id = ");
-                output.Write(OneLine(doc.Id));
-                output.Write('\n');
-                var sentences = doc.Sentences;
-                for (int s = 0; s < sentences.Length; s++)
-                {
-                    var sent = sentences[s];
-                    output.Write("# sent_id = ");
-                    output.Write(OneLine(doc.Id));
-                    output.Write('-');
-                    output.Write((s + 1).ToString(CultureInfo.InvariantCulture));
-                    output.Write("\n# text = ");
-                    output.Write(OneLine(doc.TextOf(sent.Range)));
-                    output.Write('\n');
-                    for (int t = sent.FirstToken; t < sent.EndToken && t < tokens.Length; t++)
-                    {
-                        var tok = tokens[t];
-                        output.Write((t - sent.FirstToken + 1).ToString(CultureInfo.InvariantCulture));
-                        output.Write('\t');
-                        output.Write(OneLine(doc.TextOf(tok.Range)));
-                        output.Write("\t_\t_\t_\t_\t_\t_\t_\tTokenRange=");
-                        output.Write(map.ToCodePoint(tok.Start).ToString(CultureInfo.InvariantCulture));
-                        output.Write(':');
-                        output.Write(map.ToCodePoint(tok.End).ToString(CultureInfo.InvariantCulture));
-                        bool last = t == sent.EndToken - 1;
-                        if (!tok.SpaceAfter && !last)
-                        {
-                            output.Write("|SpaceAfter=No");
-                        }
-                        output.Write('\n');
-                    }
-                    output.Write('\n');
-                }
+                WriteConllu(doc, output);
                 n++;
             }
         });
         return n;
+    }
+
+    public static void WriteConllu(Document doc, TextWriter output)
+    {
+        var map = new CodePointMap(doc.Text);
+        var tokens = doc.Tokens;
+        doc.TryGet(Layers.Words, out var words);
+        doc.TryGet(Layers.Dependencies, out var deps);
+        bool hasWords = !words.IsDefault && words.Length > 0;
+        bool parsed = hasWords && !deps.IsDefault && deps.Length == words.Length;
+        output.Write("# newdoc id = ");
+        output.Write(OneLine(doc.Id));
+        output.Write('\n');
+        var sentences = doc.Sentences;
+        int firstWord = 0;
+        for (int s = 0; s < sentences.Length; s++)
+        {
+            var sent = sentences[s];
+            output.Write("# sent_id = ");
+            output.Write(OneLine(doc.Id));
+            output.Write('-');
+            output.Write((s + 1).ToString(CultureInfo.InvariantCulture));
+            output.Write("\n# text = ");
+            output.Write(OneLine(doc.TextOf(sent.Range)));
+            output.Write('\n');
+            if (!hasWords)
+            {
+                for (int t = sent.FirstToken; t < sent.EndToken && t < tokens.Length; t++)
+                {
+                    WriteLine(output, (t - sent.FirstToken + 1).ToString(CultureInfo.InvariantCulture), doc.TextOf(tokens[t].Range), "_", "_", "_", "_", "_", "_",
+                        Misc(map, tokens[t], t == sent.EndToken - 1));
+                }
+            }
+            else
+            {
+                while (firstWord < words.Length && words[firstWord].Token < sent.FirstToken)
+                {
+                    firstWord++;
+                }
+                int end = firstWord;
+                while (end < words.Length && words[end].Token < sent.EndToken)
+                {
+                    end++;
+                }
+                for (int i = firstWord; i < end; i++)
+                {
+                    var word = words[i];
+                    var tok = tokens[word.Token];
+                    int id = i - firstWord + 1;
+                    int last = i;
+                    while (last + 1 < end && words[last + 1].Token == word.Token)
+                    {
+                        last++;
+                    }
+                    string misc = Misc(map, tok, word.Token == sent.EndToken - 1);
+                    if (last > i)
+                    {
+                        // A contraction (im = in dem): the token as a range line, then its words.
+                        WriteLine(output, $"{id}-{last - firstWord + 1}", doc.TextOf(tok.Range), "_", "_", "_", "_", "_", "_", misc);
+                        misc = "_";
+                    }
+                    for (int j = i; j <= last; j++)
+                    {
+                        var wj = words[j];
+                        string head = "_", deprel = "_";
+                        if (parsed)
+                        {
+                            head = deps[j].IsRoot ? "0" : (deps[j].Head - firstWord + 1).ToString(CultureInfo.InvariantCulture);
+                            deprel = deps[j].Deprel;
+                        }
+                        WriteLine(output, (j - firstWord + 1).ToString(CultureInfo.InvariantCulture), wj.FormIn(doc), wj.LemmaIn(doc), wj.Upos, wj.Xpos,
+                            string.IsNullOrEmpty(wj.Feats) ? "_" : wj.Feats, head, deprel, last > i ? "_" : misc);
+                    }
+                    i = last;
+                }
+                firstWord = end;
+            }
+            output.Write('\n');
+        }
+    }
+
+    private static string Misc(CodePointMap map, TokenInfo tok, bool lastInSentence)
+    {
+        string range = "TokenRange=" + map.ToCodePoint(tok.Start).ToString(CultureInfo.InvariantCulture) + ":" + map.ToCodePoint(tok.End).ToString(CultureInfo.InvariantCulture);
+        return !tok.SpaceAfter && !lastInSentence ? range + "|SpaceAfter=No" : range;
+    }
+
+    private static void WriteLine(TextWriter output, string id, string form, string lemma, string upos, string xpos, string feats, string head, string deprel, string misc)
+    {
+        output.Write(id);
+        foreach (string column in (ReadOnlySpan<string>)[OneLine(form), OneLine(lemma), upos, xpos, feats, head, deprel, "_", misc])
+        {
+            output.Write('\t');
+            output.Write(column);
+        }
+        output.Write('\n');
     }
 
     /// <summary>The 27 columns of a GDELT GKG 2.1 row, in order.</summary>

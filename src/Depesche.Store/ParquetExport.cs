@@ -15,6 +15,7 @@ public sealed class ParquetDocument
     public string? Date { get; set; }
     public string Text { get; set; } = "";
     public List<ParquetSpan> Sentences { get; set; } = [];
+    public List<ParquetWord> Words { get; set; } = [];
     public List<ParquetEntity> Entities { get; set; } = [];
     public List<ParquetQuote> Quotes { get; set; } = [];
     public List<ParquetQuantity> Quantities { get; set; } = [];
@@ -27,6 +28,20 @@ public sealed class ParquetSpan
 {
     public int Start { get; set; }
     public int End { get; set; }
+}
+
+public sealed class ParquetWord
+{
+    /// <summary>Index of the token the word belongs to.</summary>
+    public int Token { get; set; }
+    public string Form { get; set; } = "";
+    public string Lemma { get; set; } = "";
+    public string Upos { get; set; } = "";
+    public string Xpos { get; set; } = "";
+    public string Feats { get; set; } = "";
+    /// <summary>Word index of the head, -1 for the root; null when not parsed.</summary>
+    public int? Head { get; set; }
+    public string? Deprel { get; set; }
 }
 
 public sealed class ParquetMention
@@ -151,6 +166,9 @@ public static class ParquetExport
         int Cp(int i) => map.ToCodePoint(i);
         int? CpN(int? i) => i is { } v ? map.ToCodePoint(v) : null;
         var entities = doc.GetOrEmpty(Layers.Entities);
+        doc.TryGet(Layers.Words, out var words);
+        doc.TryGet(Layers.Dependencies, out var deps);
+        bool parsed = !words.IsDefault && !deps.IsDefault && deps.Length == words.Length;
         return new ParquetDocument
         {
             Id = doc.Id,
@@ -159,6 +177,17 @@ public static class ParquetExport
             Date = doc.Date?.ToString(),
             Text = doc.Text,
             Sentences = [.. doc.Sentences.Select(s => new ParquetSpan { Start = Cp(s.Start), End = Cp(s.End) })],
+            Words = words.IsDefault ? [] : [.. words.Select((w, i) => new ParquetWord
+            {
+                Token = w.Token,
+                Form = w.FormIn(doc),
+                Lemma = w.LemmaIn(doc),
+                Upos = w.Upos,
+                Xpos = w.Xpos,
+                Feats = w.Feats,
+                Head = parsed ? deps[i].Head : null,
+                Deprel = parsed ? deps[i].Deprel : null,
+            })],
             Entities = [.. entities.Select(e => new ParquetEntity
             {
                 Id = e.Id,

@@ -13,8 +13,9 @@ namespace Depesche.Store;
 public sealed class PreparedDocument
 {
 
-    private PreparedDocument(Document document, string id, bool derivedId, string hash, CodePointMap map, int length, string paragraphs, string sentences, byte[]? tokens)
+    private PreparedDocument(Document document, string id, bool derivedId, string hash, CodePointMap map, int length, string paragraphs, string sentences, byte[]? tokens, string? words)
     {
+        WordsJson = words;
         Document = document;
         Id = id;
         DerivedId = derivedId;
@@ -46,6 +47,9 @@ public sealed class PreparedDocument
     public string SentencesJson { get; }
 
     public byte[]? Tokens { get; }
+
+    /// <summary>The syntax layers as a JSON array of <c>[token, form, upos, xpos, feats, lemma, head, deprel]</c>, or null without a words layer.</summary>
+    public string? WordsJson { get; }
 
     public static string HashOf(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
@@ -86,7 +90,81 @@ public sealed class PreparedDocument
         string sentences = sb.ToString();
 
         byte[]? tokens = storeTokens ? EncodeTokens(document.Tokens, map) : null;
-        return new PreparedDocument(document, document.Id, derivedId, hash ?? HashOf(document.Text), map, length, paragraphs, sentences, tokens);
+        return new PreparedDocument(document, document.Id, derivedId, hash ?? HashOf(document.Text), map, length, paragraphs, sentences, tokens, EncodeWords(document));
+    }
+
+    /// <summary>
+    /// The words column: <c>{"labels": [[upos, xpos, feats], …], "words": [[token, form, label, lemma, head, deprel], …]}</c>,
+    /// label an index into labels; lemma null when it equals the form; head a word index, -1 for
+    /// the root; head and deprel left out when the report was not parsed.
+    /// </summary>
+    public static string? EncodeWords(Document document)
+    {
+        if (!document.TryGet(Processing.Layers.Words, out var words) || words.IsDefault)
+        {
+            return null;
+        }
+        document.TryGet(Processing.Layers.Dependencies, out var deps);
+        bool parsed = !deps.IsDefault && deps.Length == words.Length;
+        // Tag triples repeat: each distinct (upos, xpos, feats) is written once per report under "labels".
+        var labels = new Dictionary<(string, string, string), int>();
+        var labelOf = new int[words.Length];
+        for (int i = 0; i < words.Length; i++)
+        {
+            var key = (words[i].Upos, words[i].Xpos, words[i].Feats);
+            if (!labels.TryGetValue(key, out int label))
+            {
+                label = labels.Count;
+                labels[key] = label;
+            }
+            labelOf[i] = label;
+        }
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(words.Length * 32 + labels.Count * 40 + 32);
+        using (var w = new System.Text.Json.Utf8JsonWriter(buffer, DocumentJsonWriter.WriterOptions(false)))
+        {
+            w.WriteStartObject();
+            w.WriteStartArray("labels");
+            foreach (var ((upos, xpos, feats), _) in labels.OrderBy(kv => kv.Value))
+            {
+                w.WriteStartArray();
+                w.WriteStringValue(upos);
+                w.WriteStringValue(xpos);
+                w.WriteStringValue(feats);
+                w.WriteEndArray();
+            }
+            w.WriteEndArray();
+            w.WriteStartArray("words");
+            for (int i = 0; i < words.Length; i++)
+            {
+                var word = words[i];
+                w.WriteStartArray();
+                w.WriteNumberValue(word.Token);
+                w.WriteStringValue(word.Form ?? (word.Token < document.Tokens.Length ? document.TextOf(document.Tokens[word.Token].Range) : ""));
+                w.WriteNumberValue(labelOf[i]);
+                WriteNullable(w, word.Lemma);
+                if (parsed)
+                {
+                    w.WriteNumberValue(deps[i].Head);
+                    w.WriteStringValue(deps[i].Deprel);
+                }
+                w.WriteEndArray();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+
+        static void WriteNullable(System.Text.Json.Utf8JsonWriter w, string? value)
+        {
+            if (value is null)
+            {
+                w.WriteNullValue();
+            }
+            else
+            {
+                w.WriteStringValue(value);
+            }
+        }
     }
 
     /// <summary>

@@ -45,6 +45,7 @@ public sealed class StoreQueries
                    coalesce(sum(n_paragraphs), 0) AS paragraphs,
                    coalesce(sum(n_sentences), 0) AS sentences,
                    coalesce(sum(n_tokens), 0) AS tokens,
+                   coalesce(sum(n_words), 0) AS words,
                    coalesce(sum(n_entities), 0) AS entities,
                    coalesce(sum(n_mentions), 0) AS mentions,
                    coalesce(sum(n_quotes), 0) AS quotes,
@@ -221,7 +222,8 @@ public sealed class StoreQueries
         const string sql = """
             SELECT d.id AS document, d.date AS date,
                    snippet(documents_fts, 0, '<b>', '</b>', '…', 16) AS snippet,
-                   round(bm25(documents_fts), 3) AS rank
+                   round(bm25(documents_fts), 3) AS rank,
+                   highlight(documents_fts, 0, char(57344), char(57345)) AS marked
             FROM documents_fts
             JOIN documents d ON d.doc = documents_fts.rowid
             WHERE documents_fts MATCH $q
@@ -232,13 +234,47 @@ public sealed class StoreQueries
         {
             try
             {
-                return QueryRaw(sql, [("$q", query), ("$limit", Limit(limit))]);
+                return WithFirstHit(QueryRaw(sql, [("$q", query), ("$limit", Limit(limit))]));
             }
             catch (SqliteException ex) when ((ex.SqliteErrorCode & 0xFF) == 1)
             {
                 throw new DepescheException(ErrorCodes.InvalidSearch, $"not a valid search: {query} ({ex.Message.Split('\n')[0].Replace("SQLite Error 1: ", "", StringComparison.Ordinal)})", ex);
             }
         });
+    }
+
+    /// <summary>
+    /// Replaces the marked-up text (hits between U+E000 and U+E001, private-use characters news text
+    /// does not use) with the code-point offsets of the first hit: the evidence a JSON user can cut out.
+    /// </summary>
+    private static QueryResult WithFirstHit(QueryResult r)
+    {
+        int marked = r.Columns.Count - 1;
+        var rows = new List<object?[]>(r.Rows.Count);
+        foreach (var row in r.Rows)
+        {
+            string text = row[marked] as string ?? "";
+            int? start = null, end = null;
+            int pos = 0; // code points of the text itself, markers not counted
+            foreach (var rune in text.EnumerateRunes())
+            {
+                if (rune.Value == 0xE000)
+                {
+                    start ??= pos;
+                }
+                else if (rune.Value == 0xE001)
+                {
+                    end = pos;
+                    break;
+                }
+                else
+                {
+                    pos++;
+                }
+            }
+            rows.Add([.. row[..marked], start, end]);
+        }
+        return new QueryResult([.. r.Columns.Take(marked), "start", "end"], rows);
     }
 
     /// <summary>Each word of the text becomes a quoted FTS5 phrase, so punctuation (<c>Nato-Staaten</c>) never breaks the query syntax.</summary>

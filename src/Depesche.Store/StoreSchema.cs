@@ -7,8 +7,11 @@ namespace Depesche.Store;
 /// </summary>
 public static class StoreSchema
 {
-    /// <summary>The schema version this Depesche writes and reads.</summary>
-    public const int Version = 1;
+    /// <summary>
+    /// The schema version this Depesche writes and reads. Version 1 (the first merged store, without the
+    /// names table, the words column and entities.first_sentence) is refused: re-ingest into a new store.
+    /// </summary>
+    public const int Version = 2;
 
     /// <summary>
     /// Steps from an older schema version to the next one. Empty while there is only version 1;
@@ -16,7 +19,7 @@ public static class StoreSchema
     /// </summary>
     internal static readonly IReadOnlyDictionary<int, string> Migrations = new Dictionary<int, string>();
 
-    internal const string CreateV1 = """
+    internal const string Create = """
         CREATE TABLE schema_version(
             version    INTEGER NOT NULL,
             applied_at TEXT NOT NULL,
@@ -43,6 +46,7 @@ public static class StoreSchema
             n_paragraphs   INTEGER NOT NULL,
             n_sentences    INTEGER NOT NULL,
             n_tokens       INTEGER NOT NULL,
+            n_words        INTEGER NOT NULL,
             n_entities     INTEGER NOT NULL,
             n_mentions     INTEGER NOT NULL,
             n_quotes       INTEGER NOT NULL,
@@ -54,6 +58,7 @@ public static class StoreSchema
             paragraphs     TEXT NOT NULL,
             sentences      TEXT NOT NULL,
             tokens         BLOB,
+            words          TEXT,
             text           TEXT NOT NULL
         );
         CREATE INDEX documents_hash ON documents(content_hash);
@@ -76,6 +81,16 @@ public static class StoreSchema
                    json_extract(s.value, '$[2]') AS paragraph,
                    json_extract(s.value, '$[3]') AS first_token, json_extract(s.value, '$[4]') AS token_count
             FROM documents d, json_each(d.sentences) s;
+
+        CREATE VIEW words AS
+            SELECT d.doc AS doc, CAST(w.key AS INTEGER) AS idx,
+                   json_extract(w.value, '$[0]') AS token, json_extract(w.value, '$[1]') AS form,
+                   json_extract(d.words, '$.labels[' || json_extract(w.value, '$[2]') || '][0]') AS upos,
+                   json_extract(d.words, '$.labels[' || json_extract(w.value, '$[2]') || '][1]') AS xpos,
+                   json_extract(d.words, '$.labels[' || json_extract(w.value, '$[2]') || '][2]') AS feats,
+                   json_extract(w.value, '$[3]') AS lemma,
+                   json_extract(w.value, '$[4]') AS head, json_extract(w.value, '$[5]') AS deprel
+            FROM documents d, json_each(d.words, '$.words') w;
 
         CREATE TABLE entities(
             doc           INTEGER NOT NULL REFERENCES documents(doc),

@@ -43,8 +43,8 @@ public sealed class StoreWriter : IDisposable
             "header_line_start", "header_line_end", "header_date", "header_date_start", "header_date_end", "body_start",
             "dateline_place", "dateline_place_start", "dateline_place_end", "dateline_agency", "dateline_agency_start", "dateline_agency_end",
             "dateline_start", "dateline_end",
-            "n_paragraphs", "n_sentences", "n_tokens", "n_entities", "n_mentions", "n_quotes", "n_quantities", "n_times", "n_events", "n_relations",
-            "ingested_at", "paragraphs", "sentences", "tokens", "text");
+            "n_paragraphs", "n_sentences", "n_tokens", "n_words", "n_entities", "n_mentions", "n_quotes", "n_quantities", "n_times", "n_events", "n_relations",
+            "ingested_at", "paragraphs", "sentences", "tokens", "words", "text");
         _doc.CommandText += " RETURNING doc";
         _fts = Insert("documents_fts", "rowid", "text");
         _entity = Insert("entities", "doc", "idx", "id", "canonical", "canonical_key", "type", "kb", "mentions", "first_start", "first_end", "first_sentence");
@@ -263,6 +263,7 @@ public sealed class StoreWriter : IDisposable
         Set(ps, ref k, d.Paragraphs.Length);
         Set(ps, ref k, d.Sentences.Length);
         Set(ps, ref k, d.Tokens.Length);
+        Set(ps, ref k, d.TryGet(Layers.Words, out var words) && !words.IsDefault ? words.Length : 0);
         Set(ps, ref k, entities.Length);
         Set(ps, ref k, mentionCount);
         Set(ps, ref k, quotes.Length);
@@ -274,6 +275,7 @@ public sealed class StoreWriter : IDisposable
         Set(ps, ref k, p.ParagraphsJson);
         Set(ps, ref k, p.SentencesJson);
         Set(ps, ref k, p.Tokens);
+        Set(ps, ref k, p.WordsJson);
         Set(ps, ref k, text);
         long doc = (long)_doc.ExecuteScalar()!;
         _batchFirstDoc ??= doc;

@@ -10,7 +10,7 @@ namespace Depesche.Tests;
 /// </summary>
 public sealed class CrashTests
 {
-    private const int Reports = 4000;
+    private const int Reports = 1200;
 
     private static string DepescheDll()
     {

@@ -46,6 +46,10 @@ public sealed class ExportTests : IClassFixture<SampleStore>
         var export = CliRun.Of("export", "--db", dir.File("e.db"), "--format", "jsonl");
         Assert.Equal(0, export.Exit);
         Assert.Equal(extract.Stdout, export.Stdout);
+        // With tokens and the syntax layers (words, heads) too.
+        var extractTokens = CliRun.Of("extract", dir.File("in.jsonl"), "--format", "jsonl", "--tokens");
+        var exportTokens = CliRun.Of("export", "--db", dir.File("e.db"), "--format", "jsonl", "--tokens");
+        Assert.Equal(extractTokens.Stdout, exportTokens.Stdout);
     }
 
     [Fact]
@@ -115,6 +119,43 @@ public sealed class ExportTests : IClassFixture<SampleStore>
         Assert.All(tokenLines, l => Assert.Equal(10, l.Split('\t').Length));
         Assert.Contains("1\tDie\t_\t_\t_\t_\t_\t_\t_\tTokenRange=", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("SpaceAfter=No", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Conllu_and_parquet_of_the_full_pipeline_have_the_syntax_columns()
+    {
+        using var dir = new TempDir();
+        File.WriteAllText(dir.File("in.jsonl"), Samples.JsonLines(3));
+        Assert.Equal(0, CliRun.Of("ingest", dir.File("in.jsonl"), "--db", dir.File("e.db"), "--progress", "none").Exit);
+        var run = CliRun.Of("export", "--db", dir.File("e.db"), "--format", "conllu");
+        Assert.Equal(0, run.Exit);
+        var lines = run.Stdout.Split('\n').Where(l => l.Length > 0 && !l.StartsWith('#')).Select(l => l.Split('\t')).ToList();
+        Assert.All(lines, c => Assert.Equal(10, c.Length));
+        var words = lines.Where(c => !c[0].Contains('-', StringComparison.Ordinal)).ToList();
+        // Every sentence has one root, and every head is a word of the sentence.
+        Assert.Equal(CliRun.Of("stats", "--db", dir.File("e.db"), "--format", "json").Json().GetProperty("sentences").GetInt32(), words.Count(c => c[6] == "0"));
+        Assert.All(words, c => Assert.NotEqual("_", c[3]));
+        Assert.Contains(words, c => c[1] == "Soldaten" && c[3] == "NOUN");
+
+        // Parquet carries the same words.
+        string parquet = dir.File("e.parquet");
+        Assert.Equal(0, CliRun.Of("export", "--db", dir.File("e.db"), "--format", "parquet", "-o", parquet).Exit);
+        await using (var stream = File.OpenRead(parquet))
+        {
+            var rows = (await ParquetSerializer.DeserializeAsync<ParquetDocument>(stream)).Data;
+            Assert.Contains(rows.SelectMany(r => r.Words), w => w.Form == "Soldaten" && w.Upos == "NOUN" && w.Deprel is not null);
+        }
+
+        // The words view gives the same words to SQL users.
+        using var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={dir.File("e.db")};Mode=ReadOnly;Pooling=False");
+        c.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT count(*), sum(upos = 'NOUN' AND form = 'Soldaten'), sum(head = -1) FROM words";
+        using var r = cmd.ExecuteReader();
+        Assert.True(r.Read());
+        Assert.Equal(words.Count, r.GetInt64(0));
+        Assert.Equal(words.Count(w => w[1] == "Soldaten" && w[3] == "NOUN"), r.GetInt64(1));
+        Assert.Equal(words.Count(w => w[6] == "0"), r.GetInt64(2));
     }
 
     [Fact]

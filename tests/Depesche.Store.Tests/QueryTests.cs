@@ -68,6 +68,8 @@ public sealed class QueryTests : IClassFixture<SampleStore>
         Assert.Equal(31, hits.Count);
         Assert.Contains(hits, h => h.GetProperty("snippet").GetString()!.Contains("<b>BÜNDNIS</b>", StringComparison.Ordinal));
         Assert.Contains(hits, h => h.GetProperty("snippet").GetString()!.Contains("<b>Bündnis</b>", StringComparison.Ordinal));
+        // The offsets of the first hit cut the word out of the report.
+        Assert.All(hits, h => Assert.Equal("bundnis", Store.TextFold.Fold(_s.Cut(h.GetProperty("document").GetString()!, h.GetProperty("start").GetInt32(), h.GetProperty("end").GetInt32()))));
     }
 
     [Fact]

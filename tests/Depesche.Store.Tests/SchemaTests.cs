@@ -64,7 +64,7 @@ public sealed class SchemaTests
     {
         using var dir = new TempDir();
         string db = StoreWithOneReport(dir);
-        Exec(db, "UPDATE schema_version SET version = 0");
+        Exec(db, $"UPDATE schema_version SET version = {StoreSchema.Version - 1}");
         AssertRefused(db, ErrorCodes.StoreTooOld);
     }
 
