@@ -1351,8 +1351,10 @@ public sealed class QuoteFinder
                 speaker = new ArgumentRef(entity, range);
                 if (entity is null && c.SpeakerIsPronoun)
                 {
-                    // A pronoun with no entity from the linker points at the speaker in focus.
-                    speaker = (c.InheritFrom >= 0 ? speakers[c.InheritFrom] : FocusBefore(candidates, speakers, i)) ?? speaker;
+                    // A pronoun with no entity from the linker points at the speaker in focus: the pronoun stays
+                    // the evidence when that speaker is an entity, else the speaker's own words stand in.
+                    var antecedent = c.InheritFrom >= 0 ? speakers[c.InheritFrom] : FocusBefore(candidates, speakers, i);
+                    speaker = antecedent is { Entity: not null } ? new ArgumentRef(antecedent.Entity, range) : antecedent ?? speaker;
                 }
             }
             else if (c.InheritFrom >= 0)
