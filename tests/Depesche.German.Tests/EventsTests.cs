@@ -28,10 +28,10 @@ public class EventsTests
 public class EventCodingTests
 {
     [Theory]
-    [InlineData("Die Nato schließt eine militärische Unterstützung der Ukraine aus.", "REJECT|Nato|eine militärische Unterstützung der Ukraine|asserted")]
+    [InlineData("Die Regierung schließt einen Abzug der Truppen aus.", "REJECT|Regierung|einen Abzug der Truppen|asserted")]
     [InlineData("Die Polizei nahm am Montag drei Demonstranten fest.", "COERCE|Polizei|drei Demonstranten|asserted")]
     [InlineData("Die Regierung will keine Truppen nach Mali schicken.", "MOBILIZE|Regierung|Mali|negated")]
-    [InlineData("Die Nato-Staaten werden zusätzliche Truppen an die Ostflanke schicken.", "MOBILIZE|Nato-Staaten|die Ostflanke|planned")]
+    [InlineData("Die EU-Staaten werden weitere Polizisten an die Grenze schicken.", "MOBILIZE|EU-Staaten|die Grenze|planned")]
     [InlineData("Die Regierung hatte die Verlegung von Soldaten nach Polen angekündigt.", "MOBILIZE|Regierung|Polen|announced")]
     [InlineData("Die Opposition kritisierte die Regierung scharf.", "ACCUSE|Opposition|die Regierung|asserted")]
     [InlineData("Tausende Demonstranten protestierten gegen die Regierung.", "PROTEST|Demonstranten|die Regierung|asserted")]
@@ -59,10 +59,10 @@ public class EventCodingTests
     [Fact]
     public void An_event_inside_a_quotation_names_the_quotation_and_its_speaker_as_actor()
     {
-        var doc = EventsTests.Read("«Wir unterstützen die Ukraine», sagte Generalsekretär Jens Stoltenberg.");
+        var doc = EventsTests.Read("«Wir unterstützen die Republik Moldau», sagte Generalsekretär Mark Rutte.");
         var e = Assert.Single(doc.GetOrEmpty(Layers.Events));
         Assert.Equal("SUPPORT", e.Type);
         Assert.Equal(0, e.SourceQuote);
-        Assert.Equal("Generalsekretär Jens Stoltenberg", doc.TextOf(e.Actor!.Range));
+        Assert.Equal("Generalsekretär Mark Rutte", doc.TextOf(e.Actor!.Range));
     }
 }

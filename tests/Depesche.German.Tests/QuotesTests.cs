@@ -17,7 +17,7 @@ public class QuotesTests
         $"{q.Kind.ToString().ToLowerInvariant()}|{doc.TextOf(q.Content)}|{(q.Speaker is { } s ? doc.TextOf(s.Range) : "-")}|{q.Cue?.Lemma ?? "-"}|{(q.Addressee is { } a ? doc.TextOf(a.Range) : "-")}";
 
     [Theory]
-    [InlineData("«Wir helfen der Ukraine», sagte Generalsekretär Jens Stoltenberg in Brüssel.", "direct|Wir helfen der Ukraine|Generalsekretär Jens Stoltenberg|sagen|-")]
+    [InlineData("«Wir helfen der Ukraine», sagte Generalsekretär Mark Rutte in Den Haag.", "direct|Wir helfen der Ukraine|Generalsekretär Mark Rutte|sagen|-")]
     [InlineData("»Wir helfen der Ukraine«, sagte die Ministerin am Montag.", "direct|Wir helfen der Ukraine|die Ministerin|sagen|-")]
     [InlineData("„Wir helfen der Ukraine“, erklärte ein Sprecher des Außenministeriums.", "direct|Wir helfen der Ukraine|ein Sprecher des Außenministeriums|erklären|-")]
     [InlineData("\"Wir helfen der Ukraine\", betonte Scholz.", "direct|Wir helfen der Ukraine|Scholz|betonen|-")]
@@ -32,7 +32,7 @@ public class QuotesTests
     [InlineData("Es kamen 40 Soldaten an, wie das Ministerium in Riga mitteilte.", "indirect|Es kamen 40 Soldaten an|das Ministerium|mitteilen|-")]
     [InlineData("Der Minister forderte Putin auf, die Truppen abzuziehen.", "indirect|die Truppen abzuziehen|Der Minister|auffordern|Putin")]
     [InlineData("Kremlchef Wladimir Putin forderte die Kanzlerin auf, die Truppen abzuziehen.", "indirect|die Truppen abzuziehen|Kremlchef Wladimir Putin|auffordern|die Kanzlerin")]
-    [InlineData("Draghi erklärte, die Ukraine sei ein «europäisches Land und eine befreundete Nation».", "mixed|die Ukraine sei ein «europäisches Land und eine befreundete Nation»|Draghi|erklären|-")]
+    [InlineData("Meloni erklärte, Albanien sei ein «verlässlicher Partner und ein guter Nachbar».", "mixed|Albanien sei ein «verlässlicher Partner und ein guter Nachbar»|Meloni|erklären|-")]
     [InlineData("Die Partei nannte den Plan «fahrlässig und gefährlich».", "direct|fahrlässig und gefährlich|Die Partei|nennen|-")]
     [InlineData("Nach Polizeiangaben gab es drei Verletzte.", "indirect|gab es drei Verletzte|Polizeiangaben|nach Polizeiangaben|-")]
     [InlineData("Nach eigenen Angaben erhielt das Amt mehr Geld.", "indirect|erhielt das Amt mehr Geld|das Amt|nach eigenen Angaben|-")]

@@ -135,7 +135,7 @@ public sealed class EntityRecognizerComponent : IComponent
                     int before = sentence.FirstToken + start - 1;
                     if (entityType == EntityType.Person && kind == MentionKind.Name && before >= sentence.FirstToken && IsPlaceNoun(tokens[before].Slice(text)))
                     {
-                        entityType = EntityType.Location; // "der Militärstützpunkt Adazi"
+                        entityType = EntityType.Location; // "der Militärstützpunkt Ramstein"
                     }
                     result.Add(new MentionCandidate(range, entityType, kind, conf));
                 }

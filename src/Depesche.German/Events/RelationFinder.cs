@@ -8,9 +8,9 @@ namespace Depesche.German.Events;
 
 /// <summary>
 /// Relations the text states between its entities: offices and ages (from the linker's facts),
-/// memberships with polarity (<c>kein Mitglied des Bündnisses</c>), parts (<c>zur NRF zählt … die VJTF</c>),
-/// leadership (<c>von Frankreich geführt</c>), aliases (<c>«Speerspitze» genannte VJTF</c>) and borders
-/// (<c>das an Russland … angrenzt</c>). Rules over tokens and linked mentions; every relation keeps its evidence.
+/// memberships with polarity (<c>kein Mitglied der EU</c>), parts (<c>zur Bundeswehr gehört … das KSK</c>),
+/// leadership (<c>von Polen geführt</c>), aliases (<c>der «Rote Armee Fraktion» genannten RAF</c>) and borders
+/// (<c>das an Polen … angrenzt</c>). Rules over tokens and linked mentions; every relation keeps its evidence.
 /// </summary>
 public sealed class RelationFinder
 {
@@ -157,7 +157,7 @@ public sealed class RelationFinder
 
     private static TextRange Evidence(Document doc, int from, int to) => new(doc.Tokens[from].Start, doc.Tokens[to - 1].End);
 
-    /// <summary>"Da die Ukraine kein Mitglied des Bündnisses ist", "Polen ist Mitglied der Nato", "das Nato-Mitglied Polen".</summary>
+    /// <summary>"Da Norwegen kein Mitglied der EU ist", "Polen ist Mitglied der Nato", "das Nato-Mitglied Polen".</summary>
     private static void Membership(Document doc, MentionIndex index, int s, int e, int i, Action<Relation> add)
     {
         var tokens = doc.Tokens;
@@ -217,7 +217,7 @@ public sealed class RelationFinder
         add(new Relation(member, RelationType.MemberOf, org, null, null, negated, Evidence(doc, from, Math.Min(e, to))));
     }
 
-    /// <summary>"Zur NRF zählt … die VJTF", "Die VJTF gehört zur NRF".</summary>
+    /// <summary>"Zur Bundeswehr gehört … das KSK", "Das KSK zählt zur Bundeswehr".</summary>
     private static void PartOf(Document doc, MentionIndex index, int s, int e, int v, Action<Relation> add)
     {
         var tokens = doc.Tokens;
@@ -266,7 +266,7 @@ public sealed class RelationFinder
         }
     }
 
-    /// <summary>"…, die derzeit von Frankreich geführt wird": the led one is the relative clause's antecedent or the subject.</summary>
+    /// <summary>"…, die derzeit von Polen geführt wird": the led one is the relative clause's antecedent or the subject.</summary>
     private static void LedBy(Document doc, MentionIndex index, int s, int e, int v, Action<Relation> add)
     {
         var tokens = doc.Tokens;
@@ -311,7 +311,7 @@ public sealed class RelationFinder
         }
     }
 
-    /// <summary>"die auch «Speerspitze» genannte VJTF": the quoted term is another name of the entity that follows.</summary>
+    /// <summary>"die «Blauhelme» genannten UN-Truppen": the quoted term is another name of the entity that follows.</summary>
     private static void Alias(Document doc, MentionIndex index, int s, int e, int g, Action<Relation> add)
     {
         var tokens = doc.Tokens;
@@ -336,7 +336,7 @@ public sealed class RelationFinder
         }
     }
 
-    /// <summary>"Lettland, das an Russland und dessen Verbündeten Belarus angrenzt", "Polen grenzt an die Ukraine".</summary>
+    /// <summary>"Litauen, das an Polen und an Lettland angrenzt", "Polen grenzt an die Ukraine".</summary>
     private static void Borders(Document doc, MentionIndex index, int s, int e, int v, Action<Relation> add)
     {
         var tokens = doc.Tokens;

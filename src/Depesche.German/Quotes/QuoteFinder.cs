@@ -9,7 +9,7 @@ namespace Depesche.German.Quotes;
 /// Finds direct, indirect and mixed speech with its cue, speaker and addressee, by rules over
 /// tokens and the speech lexicon. Speakers are noun phrases around the cue; a pronoun or a missing
 /// speaker takes the speaker in focus (the last quotation's, in the same or the previous paragraph).
-/// Quoted names and terms (<c>die auch «Speerspitze» genannte VJTF</c>) are never speech.
+/// Quoted names and terms (<c>die «Blauhelme» genannten UN-Soldaten</c>) are never speech.
 /// </summary>
 public sealed class QuoteFinder
 {
@@ -416,7 +416,7 @@ public sealed class QuoteFinder
 
     /// <summary>
     /// Quoted words inside a sentence whose speech verb has a subject: "Scholz nannte den Plan «fahrlässig»".
-    /// Without such a verb a quoted fragment is a name or a term ("die auch «Speerspitze» genannte VJTF").
+    /// Without such a verb a quoted fragment is a name or a term ("die «Blauhelme» genannten UN-Soldaten").
     /// </summary>
     private Candidate? TryQuotedFragment(ref Ctx ctx, int s, int e, int open, int close, bool[] used)
     {
@@ -922,7 +922,7 @@ public sealed class QuoteFinder
         }
     }
 
-    /// <summary>"…», sagte Generalsekretär Jens Stoltenberg in Brüssel": the subject follows the verb (adverbs may come between).</summary>
+    /// <summary>"…», sagte Generalsekretärin Anna Berg in Kiel": the subject follows the verb (adverbs may come between).</summary>
     private void SetSpeakerAfterVerb(ref Ctx ctx, Candidate cand, int v, int clauseEnd, int particleAt)
     {
         _ = clauseEnd;
