@@ -18,10 +18,10 @@ internal static class ExtractCommand
         var date = CommonOptions.Date();
         var format = new Option<string>("--format")
         {
-            Description = "json: one object (an array for several reports); jsonl: one object per line.",
+            Description = "json: one object (an array for several reports); jsonl: one object per line; events: one event per line, tab-separated, with a header line.",
             DefaultValueFactory = _ => "json",
         };
-        format.AcceptOnlyFromAmong("json", "jsonl");
+        format.AcceptOnlyFromAmong("json", "jsonl", "events");
         var pretty = new Option<bool>("--pretty") { Description = "Indent the JSON." };
         var tokens = new Option<bool>("--tokens") { Description = "Also write every token." };
         var output = new Option<string?>("--output", "-o") { Description = "Write to this file (atomically: all or nothing) instead of standard output." };
@@ -41,16 +41,17 @@ internal static class ExtractCommand
             parse.GetValue(paths)!,
             new ExtractSettings(
                 CommonOptions.ParseDate(parse.GetValue(date)),
-                parse.GetValue(format) == "jsonl",
+                parse.GetValue(format) is "jsonl" or "events",
                 parse.GetValue(pretty),
                 parse.GetValue(tokens),
                 parse.GetValue(output),
                 CommonOptions.ParseInputFormat(parse.GetValue(inputFormat)!),
-                parse.GetValue(threads))));
+                parse.GetValue(threads),
+                parse.GetValue(format) == "events")));
         return command;
     }
 
-    internal sealed record ExtractSettings(DateOnly? Date, bool JsonLines, bool Pretty, bool Tokens, string? OutputPath, InputFormat InputFormat, int Threads);
+    internal sealed record ExtractSettings(DateOnly? Date, bool JsonLines, bool Pretty, bool Tokens, string? OutputPath, InputFormat InputFormat, int Threads, bool EventTable = false);
 
     private readonly record struct Result(byte[]? Json, InputError? Error);
 
@@ -78,6 +79,10 @@ internal static class ExtractCommand
                 try
                 {
                     var doc = pipeline.Process(record.ToDocument(settings.Date));
+                    if (settings.EventTable)
+                    {
+                        return new Result(EventTsv.Write(doc), null);
+                    }
                     var buffer = new ArrayBufferWriter<byte>(Math.Max(1024, record.Text.Length * 4));
                     using (var writer = new Utf8JsonWriter(buffer, DocumentJsonWriter.WriterOptions(jsonOptions.Indented)))
                     {
@@ -97,6 +102,10 @@ internal static class ExtractCommand
         byte[]? held = null; // with --format json, the first object waits to see whether an array is needed
         try
         {
+            if (settings.EventTable)
+            {
+                sink.Write(System.Text.Encoding.UTF8.GetBytes(EventTsv.Header));
+            }
             foreach (var result in results)
             {
                 if (result.Error is { } error)
@@ -106,7 +115,11 @@ internal static class ExtractCommand
                     continue;
                 }
                 var json = result.Json!;
-                if (settings.JsonLines)
+                if (settings.EventTable)
+                {
+                    sink.Write(json); // complete lines, possibly none
+                }
+                else if (settings.JsonLines)
                 {
                     sink.Write(json);
                     sink.Write("\n"u8);

@@ -175,3 +175,28 @@ public sealed class ExtractCommandTests : IDisposable
         Assert.Matches(@"^\d+\.\d+\.\d+", version.Stdout.Trim());
     }
 }
+
+public class EventTableTests
+{
+    [Fact]
+    public void Events_come_out_as_a_tab_separated_table_with_codes_and_offsets()
+    {
+        var r = CliRunner.Run(["extract", "-", "--format", "events", "--date", "2024-06-12"],
+            "Berlin (dpa) - Die Polizei nahm am Montag drei Demonstranten fest. Russische Truppen griffen die Ukraine an.");
+        Assert.Equal(0, r.ExitCode);
+        var lines = r.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var header = lines[0].Split('\t');
+        Assert.Equal("document", header[0]);
+        Assert.True(lines.Length >= 2, r.Stdout);
+        int width = header.Length;
+        Assert.All(lines, l => Assert.Equal(width, l.Split('\t').Length));
+        var rows = lines.Skip(1).Select(l => l.Split('\t')).ToList();
+        var coerce = rows.First(row => row[Array.IndexOf(header, "type")] == "COERCE");
+        Assert.Equal("17", coerce[Array.IndexOf(header, "cameo")]);
+        int start = int.Parse(coerce[Array.IndexOf(header, "trigger_start")], System.Globalization.CultureInfo.InvariantCulture);
+        int end = int.Parse(coerce[Array.IndexOf(header, "trigger_end")], System.Globalization.CultureInfo.InvariantCulture);
+        string text = "Berlin (dpa) - Die Polizei nahm am Montag drei Demonstranten fest. Russische Truppen griffen die Ukraine an.";
+        Assert.Equal(coerce[Array.IndexOf(header, "trigger")], text[start..end]);
+        Assert.Equal("2024-06-12", coerce[Array.IndexOf(header, "date")]);
+    }
+}
