@@ -150,7 +150,9 @@ public sealed class EventCoder
         }
         else
         {
-            if (verb >= 0 && view.Child(w, "case") < 0 && view.Rel(w) is "obj" or "iobj" or "obl" or "nmod" or "xcomp")
+            // "übte Kritik", "kündigte die Verlegung an": the verb's subject acts, unless the verb states an event of
+            // its own ("begrüßte die Einigung": the Einigung is someone else's)
+            if (verb >= 0 && view.Child(w, "case") < 0 && view.Rel(w) is "obj" or "iobj" or "obl" or "nmod" or "xcomp" && !TryFrame(view, verb, out _))
             {
                 actor = view.Child(verb, "nsubj");
             }
@@ -217,6 +219,18 @@ public sealed class EventCoder
         if (actorRef is null)
         {
             return null;
+        }
+        if (target >= 0 && view.Lemma(target) is "sich" or "uns" or "einander")
+        {
+            target = -1; // a reflexive is no target: "zog sich zurück"
+        }
+        if (target >= 0 && actor >= 0 && target == actor)
+        {
+            target = -1;
+        }
+        if (target >= 0 && !CanAct(view, target, entities) && Genitive(view, target) is int owner and >= 0 && CanAct(view, owner, entities))
+        {
+            target = owner; // "kritisierte die Entscheidung des Gerichts": the court is the target
         }
         ArgumentRef? targetRef = ArgumentOf(view, target, entities, includeAffiliation: true, core: false);
         if (targetRef is { Entity: null } && target >= 0 && view.Lemma(target) == "Land" && view.Child(target, "det") is int det and >= 0 && view.Lemma(det) == "der")
@@ -375,6 +389,23 @@ public sealed class EventCoder
                     foreach (int c in view.Children(v))
                     {
                         if (view.Child(c, "case") < 0 && view.HasFeature(c, "Case=Dat") && view.Upos(c) is "NOUN" or "PROPN")
+                        {
+                            return c;
+                        }
+                    }
+                    // a second "subject" the parser gave the verb is its dative object ("warf der Regierung … vor")
+                    int first = -1;
+                    foreach (int c in view.Children(v))
+                    {
+                        if (view.Rel(c) != "nsubj")
+                        {
+                            continue;
+                        }
+                        if (first < 0)
+                        {
+                            first = c;
+                        }
+                        else
                         {
                             return c;
                         }
