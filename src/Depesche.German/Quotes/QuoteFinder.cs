@@ -385,9 +385,10 @@ public sealed class QuoteFinder
             }
         }
 
-        if (colonBefore)
+        bool commaBefore = open > sentStart && IsChar(ref ctx, open - 1, ',');
+        if (colonBefore || commaBefore)
         {
-            // "Stoltenberg sagte: «…»" — the cue is in the clause before the colon.
+            // "Stoltenberg sagte: «…»", "Die Polizei bekräftigt auch, «…»" — the cue is in the clause before the mark.
             int clauseStart = ClauseStart(ref ctx, sentStart, open - 1);
             for (int v = clauseStart; v < open - 1; v++)
             {
@@ -396,6 +397,18 @@ public sealed class QuoteFinder
                     cand.CueTokens = new TokRange(v, v + 1);
                     cand.CueLemma = analysis.Lemma;
                     SetSubject(ref ctx, cand, clauseStart, v, open - 1, particleAt, analysis);
+                    return cand;
+                }
+            }
+            if (colonBefore)
+            {
+                // "Er glaubt weiterhin, dass …: «…»": no speech verb, but the sentence's subject introduces the quotation
+                int npEnd = NounPhraseEnd(ref ctx, sentStart, open - 1);
+                if (npEnd > sentStart && npEnd < open - 1 && ctx.Tokens[npEnd].Kind == TokenKind.Word && !IsVerbAt(ref ctx, sentStart)
+                    && (npEnd >= ctx.NotNominal.Length || ctx.NotNominal[npEnd]))
+                {
+                    cand.Speaker = new TokRange(sentStart, npEnd);
+                    cand.SpeakerIsPronoun = IsPronoun(ref ctx, sentStart, npEnd);
                     return cand;
                 }
             }
