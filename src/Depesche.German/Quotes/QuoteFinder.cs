@@ -396,7 +396,7 @@ public sealed class QuoteFinder
                 {
                     cand.CueTokens = new TokRange(v, v + 1);
                     cand.CueLemma = analysis.Lemma;
-                    SetSubject(ref ctx, cand, clauseStart, v, open - 1, particleAt, analysis);
+                    SetSubject(ref ctx, cand, clauseStart, v, open - 1, particleAt, analysis, sentStart);
                     return cand;
                 }
             }
@@ -457,7 +457,7 @@ public sealed class QuoteFinder
                 CueLemma = analysis.Lemma,
             };
             int clauseStart = ClauseStart(ref ctx, s, v);
-            SetSubject(ref ctx, cand, clauseStart, v, Math.Min(clauseEnd, open), particleAt, analysis);
+            SetSubject(ref ctx, cand, clauseStart, v, Math.Min(clauseEnd, open), particleAt, analysis, s);
             if (cand.Speaker.IsEmpty || cand.Speaker.Start <= open && cand.Speaker.End > open)
             {
                 return null;
@@ -566,7 +566,7 @@ public sealed class QuoteFinder
                     // the parser names the clause that was said: it ends where the sentence goes on ("… aufgeben und bemühte …")
                     cand.ContentStart = ctx.Tokens[cs].Start;
                     cand.ContentEnd = ctx.Tokens[complementEnd - 1].End;
-                    SetSubject(ref ctx, cand, ClauseStart(ref ctx, s, v), v, clauseEnd, particleAt, analysis);
+                    SetSubject(ref ctx, cand, ClauseStart(ref ctx, s, v), v, clauseEnd, particleAt, analysis, s);
                     if (cand.Speaker.IsEmpty && cand.InheritFrom < 0)
                     {
                         cand.InheritFrom = focus;
@@ -580,7 +580,7 @@ public sealed class QuoteFinder
                     cand.ContentStart = ctx.Tokens[cs].Start;
                     cand.ContentEnd = ctx.Tokens[end - 1].End;
                     int clauseStart = ClauseStart(ref ctx, s, v);
-                    SetSubject(ref ctx, cand, clauseStart, v, clauseEnd, particleAt, analysis);
+                    SetSubject(ref ctx, cand, clauseStart, v, clauseEnd, particleAt, analysis, s);
                     if (cand.Speaker.IsEmpty && cand.InheritFrom < 0)
                     {
                         cand.InheritFrom = focus;
@@ -878,7 +878,33 @@ public sealed class QuoteFinder
     }
 
     /// <summary>The subject (and for say-acc verbs the addressee) around a cue verb in V2 order.</summary>
-    private void SetSubject(ref Ctx ctx, Candidate cand, int clauseStart, int v, int clauseEnd, int particleAt, VerbAnalysis analysis)
+    private void SetSubject(ref Ctx ctx, Candidate cand, int clauseStart, int v, int clauseEnd, int particleAt, VerbAnalysis analysis, int sentStart = -1)
+    {
+        SetSubjectInClause(ref ctx, cand, clauseStart, v, clauseEnd, particleAt, analysis);
+        if (!cand.Speaker.IsEmpty || sentStart < 0 || sentStart >= v)
+        {
+            return;
+        }
+        // The subject opens the sentence and the cue comes later: "Deiss, der sich … entschlossen hatte, sagte, …",
+        // "Podolski war anwesend und sagte, …".
+        int npEnd = NounPhraseEnd(ref ctx, sentStart, v);
+        if (npEnd <= sentStart || npEnd >= v || !HasCapital(ref ctx, sentStart, npEnd))
+        {
+            return;
+        }
+        bool apposition = IsChar(ref ctx, npEnd, ',') && IsChar(ref ctx, v - 1, ',');
+        bool coordinated = v - 1 > npEnd && IsWord(ref ctx, v - 1, "und") && IsVerbLike(ref ctx, npEnd);
+        if (apposition || coordinated)
+        {
+            cand.Speaker = new TokRange(sentStart, npEnd);
+            cand.SpeakerIsPronoun = IsPronoun(ref ctx, sentStart, npEnd);
+        }
+    }
+
+    /// <summary>The tagger read the token as a verb (finite or not).</summary>
+    private static bool IsVerbLike(ref Ctx ctx, int i) => i < ctx.NotNominal.Length && ctx.NotNominal[i] && ctx.Tokens[i].Kind == TokenKind.Word && char.IsLower(ctx.Text[ctx.Tokens[i].Start]);
+
+    private void SetSubjectInClause(ref Ctx ctx, Candidate cand, int clauseStart, int v, int clauseEnd, int particleAt, VerbAnalysis analysis)
     {
         int limit = particleAt > 0 ? particleAt : clauseEnd;
         int postEnd = NounPhraseEnd(ref ctx, v + 1, limit);
