@@ -911,6 +911,16 @@ public sealed class QuoteFinder
         bool postPronoun = postEnd > v + 1 && IsPronoun(ref ctx, v + 1, postEnd);
         int preEnd = clauseStart < v ? NounPhraseEnd(ref ctx, clauseStart, v) : clauseStart;
         bool preIsPhrase = preEnd == v && preEnd > clauseStart;
+        if (!preIsPhrase && preEnd > clauseStart && preEnd < v && _lex.ClassOf(ctx.Word(preEnd)) == WordClass.Preposition
+            && NounPhraseEnd(ref ctx, preEnd + 1, v) == v && HasCapital(ref ctx, clauseStart, preEnd))
+        {
+            // "Die US-Botschaft in Riad teilte mit": the phrase before the verb ends in a place
+            preIsPhrase = true;
+        }
+        if (postEnd > v + 1 && ctx.Word(v + 1) is "dem" or "einem" or "ihm" or "Dem" or "Einem")
+        {
+            postEnd = v + 1; // a dative is no subject: "teilte dem Fernsehsender CNN mit"
+        }
 
         if (analysis.Kind == VerbFormKind.Participle && clauseStart < v)
         {
@@ -1000,7 +1010,13 @@ public sealed class QuoteFinder
         bool sawNoun = false;
         bool genitive = false;
         bool expectNoun = false;
-        if (first.Kind == TokenKind.Word && _lex.ClassOf(ctx.Word(start)) == WordClass.Determiner)
+        if (first.Kind == TokenKind.Word && start + 1 < limit && IsPartitive(ctx.Word(start)) && ctx.Word(start + 1) is "der" or "des")
+        {
+            // "Einer der beteiligten Feuerwehrmänner", "Keiner der Minister": a pronoun with a genitive
+            i++;
+            sawNoun = true;
+        }
+        else if (first.Kind == TokenKind.Word && _lex.ClassOf(ctx.Word(start)) == WordClass.Determiner)
         {
             i++;
             expectNoun = true;
@@ -1116,6 +1132,8 @@ public sealed class QuoteFinder
         }
         return end;
     }
+
+    private static bool IsPartitive(ReadOnlySpan<char> w) => w is "Einer" or "Eine" or "Keiner" or "Keine" or "Jeder" or "Jede" or "einer" or "eine" or "keiner" or "jeder";
 
     /// <summary>"74-Jährige", "US-Regierung": a compound whose last part is capitalised is a noun.</summary>
     private static bool IsCapitalizedCompound(ReadOnlySpan<char> w)
