@@ -62,6 +62,9 @@ public sealed class QuoteFinder
         /// <summary>Tokens inside a name mention of an entity (empty without entities).</summary>
         public ReadOnlySpan<bool> Names;
 
+        /// <summary>Per token: 1 when the tagger read it as accusative or dative, 2 as nominative, 0 otherwise (empty without a tagger).</summary>
+        public ReadOnlySpan<byte> ObjectCase;
+
         /// <summary>The dependency tree, when the parser ran.</summary>
         public Syntax.DependencyView? Tree;
 
@@ -78,7 +81,7 @@ public sealed class QuoteFinder
         {
             return [];
         }
-        var ctx = new Ctx { Text = text, Tokens = tokens, Subjunctive = SubjunctiveTokens(doc), NotNominal = NotNominalTokens(doc), Names = NameTokens(doc), Tree = doc.Has(Layers.Dependencies) ? new Syntax.DependencyView(doc) : null };
+        var ctx = new Ctx { Text = text, Tokens = tokens, Subjunctive = SubjunctiveTokens(doc), NotNominal = NotNominalTokens(doc), Names = NameTokens(doc), Tree = doc.Has(Layers.Dependencies) ? new Syntax.DependencyView(doc) : null, ObjectCase = CaseTokens(doc) };
         var spans = FindQuoteSpans(ref ctx, sentences, paragraphs);
         var candidates = new List<Candidate>();
         var directTokens = new bool[tokens.Length];
@@ -901,6 +904,25 @@ public sealed class QuoteFinder
         }
     }
 
+    /// <summary>The tagger read every case-marked word of the phrase as accusative (or dative).</summary>
+    private static bool IsAccusative(ref Ctx ctx, int start, int end)
+    {
+        if (ctx.ObjectCase.Length == 0)
+        {
+            return false;
+        }
+        bool any = false;
+        for (int k = start; k < end && k < ctx.ObjectCase.Length; k++)
+        {
+            if (ctx.ObjectCase[k] == 2)
+            {
+                return false; // a nominative word: may well be the subject
+            }
+            any |= ctx.ObjectCase[k] == 1;
+        }
+        return any;
+    }
+
     /// <summary>The tagger read the token as a verb (finite or not).</summary>
     private static bool IsVerbLike(ref Ctx ctx, int i) => i < ctx.NotNominal.Length && ctx.NotNominal[i] && ctx.Tokens[i].Kind == TokenKind.Word && char.IsLower(ctx.Text[ctx.Tokens[i].Start]);
 
@@ -917,9 +939,9 @@ public sealed class QuoteFinder
             // "Die US-Botschaft in Riad teilte mit": the phrase before the verb ends in a place
             preIsPhrase = true;
         }
-        if (postEnd > v + 1 && ctx.Word(v + 1) is "dem" or "einem" or "ihm" or "Dem" or "Einem")
+        if (postEnd > v + 1 && (ctx.Word(v + 1) is "dem" or "einem" or "ihm" or "Dem" or "Einem" || IsAccusative(ref ctx, v + 1, postEnd)))
         {
-            postEnd = v + 1; // a dative is no subject: "teilte dem Fernsehsender CNN mit"
+            postEnd = v + 1; // a dative or accusative is no subject: "teilte dem Fernsehsender CNN mit", "begründete die Einblendungen damit"
         }
 
         if (analysis.Kind == VerbFormKind.Participle && clauseStart < v)
@@ -1062,6 +1084,11 @@ public sealed class QuoteFinder
                 break;
             }
             bool upper = char.IsUpper(w[0]) || IsCapitalizedCompound(w);
+            if (w.SequenceEqual("und") && sawNoun && !expectNoun && i + 1 < limit && IsName(ref ctx, i + 1) && !IsVerbAt(ref ctx, i + 1))
+            {
+                i++; // "Peter Danckert und Max Straubinger"
+                continue;
+            }
             if (cls is WordClass.Preposition or WordClass.Conjunction or WordClass.Adverb or WordClass.Negation or WordClass.NominativePronoun)
             {
                 break;
@@ -1176,6 +1203,28 @@ public sealed class QuoteFinder
             if (w.Upos is "VERB" or "AUX" && w.Feats.Contains("Mood=Sub", StringComparison.Ordinal) && !w.Feats.Contains("Tense=Past", StringComparison.Ordinal))
             {
                 result[w.Token] = true;
+            }
+        }
+        return result;
+    }
+
+    private static byte[] CaseTokens(Document doc)
+    {
+        var words = doc.GetOrEmpty(Layers.Words);
+        if (words.IsEmpty)
+        {
+            return [];
+        }
+        var result = new byte[doc.Tokens.Length];
+        foreach (var w in words)
+        {
+            if (w.Feats.Contains("Case=Nom", StringComparison.Ordinal))
+            {
+                result[w.Token] = 2;
+            }
+            else if (result[w.Token] == 0 && (w.Feats.Contains("Case=Acc", StringComparison.Ordinal) || w.Feats.Contains("Case=Dat", StringComparison.Ordinal)))
+            {
+                result[w.Token] = 1;
             }
         }
         return result;
