@@ -92,6 +92,26 @@ public class QuotesTests
     }
 
     [Fact]
+    public void A_quotation_standing_alone_after_a_sentence_about_a_person_is_theirs()
+    {
+        var doc = Read("Olaf Scholz zeigte sich zufrieden. «Das war ein gutes Jahr für uns alle.»");
+        var q = Assert.Single(doc.GetOrEmpty(Layers.Quotes));
+        var entities = doc.GetOrEmpty(Layers.Entities);
+        Assert.Equal("Olaf Scholz", entities[q.Speaker!.Entity!.Value].Canonical);
+    }
+
+    [Fact]
+    public void Konjunktiv_after_a_sentence_about_a_person_reports_them_and_without_one_nothing()
+    {
+        var doc = Read("Olaf Scholz zeigte sich zufrieden. Das Jahr sei gut gewesen.");
+        var q = Assert.Single(doc.GetOrEmpty(Layers.Quotes));
+        Assert.Equal(QuoteKind.Indirect, q.Kind);
+        Assert.Equal("Olaf Scholz", doc.GetOrEmpty(Layers.Entities)[q.Speaker!.Entity!.Value].Canonical);
+
+        Assert.Empty(Read("Die Sonne schien. Das Jahr sei gut gewesen.").GetOrEmpty(Layers.Quotes));
+    }
+
+    [Fact]
     public void A_quotation_continued_in_the_next_paragraph_is_one_quotation()
     {
         var doc = Read("Der Minister sagte: «Wir bleiben hier. Wir gehen nicht.\n\n«Und wir kommen wieder.»");

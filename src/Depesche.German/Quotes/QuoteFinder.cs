@@ -46,6 +46,9 @@ public sealed class QuoteFinder
         public string? CueLemma;
         public TokRange Addressee;
         public int Paragraph;
+
+        /// <summary>Kept only when a person named just before can be its speaker.</summary>
+        public bool RequiresPerson;
     }
 
     private ref struct Ctx
@@ -195,7 +198,7 @@ public sealed class QuoteFinder
                     focus = candidates.Count - 1;
                 }
             }
-            if (candidates.Count > before || AnyUsed(directTokens, s, e))
+            if ((candidates.Count > before && !candidates[^1].RequiresPerson) || AnyUsed(directTokens, s, e))
             {
                 lastQuoteSentence = si;
             }
@@ -613,7 +616,18 @@ public sealed class QuoteFinder
             return Finish(ref ctx, phrase, fragments);
         }
 
-        // A sentence in Konjunktiv I after a speaker continues that speaker's report.
+        // A sentence in Konjunktiv I after a speaker continues that speaker's report; with no speaker in
+        // focus, it reports what the person named in the sentence before said (or nothing).
+        if (continuation < 0 && ctx.Names.Length > 0 && HasSubjunctive(ref ctx, s, end) && !StartsWithQuestionOrCondition(ref ctx, s))
+        {
+            return Finish(ref ctx, new Candidate
+            {
+                Kind = QuoteKind.Indirect,
+                ContentStart = ctx.Tokens[s].Start,
+                ContentEnd = ctx.Tokens[e - 1].End,
+                RequiresPerson = true,
+            }, fragments);
+        }
         if (continuation >= 0 && HasSubjunctive(ref ctx, s, end) && !StartsWithQuestionOrCondition(ref ctx, s))
         {
             var cand = new Candidate
@@ -1467,7 +1481,16 @@ public sealed class QuoteFinder
             {
                 speaker = speakers[c.InheritFrom];
             }
+            else if ((c.Kind == QuoteKind.Direct && c.CueTokens.IsEmpty) || c.RequiresPerson)
+            {
+                // A quotation that stands alone after a sentence about someone: "Müller ist zufrieden. «Das war gut.»"
+                speaker = PersonJustBefore(doc, entities, c.ContentStart);
+            }
             speakers[i] = speaker;
+            if (c.RequiresPerson && speaker is null)
+            {
+                continue;
+            }
 
             Cue? cue = c.CueTokens.IsEmpty ? null : new Cue(new TextRange(ctx.Tokens[c.CueTokens.Start].Start, ctx.Tokens[c.CueTokens.End - 1].End), c.CueLemma);
             ArgumentRef? addressee = null;
@@ -1478,7 +1501,41 @@ public sealed class QuoteFinder
             }
             builder.Add(new Quote(c.Kind, new TextRange(c.ContentStart, c.ContentEnd), speaker, cue, addressee));
         }
-        return builder.MoveToImmutable();
+        return builder.ToImmutable();
+    }
+
+    /// <summary>The last person named in the sentence before <paramref name="position"/> (or in its own sentence before it).</summary>
+    private static ArgumentRef? PersonJustBefore(Document doc, ImmutableArray<Entity> entities, int position)
+    {
+        var sentences = doc.Sentences;
+        int si = 0;
+        while (si < sentences.Length && sentences[si].End <= position)
+        {
+            si++;
+        }
+        int from = si > 0 ? sentences[si - 1].Start : 0;
+        if (si > 0 && si < sentences.Length && sentences[si - 1].Paragraph != sentences[si].Paragraph)
+        {
+            return null;
+        }
+        ArgumentRef? best = null;
+        int bestEnd = -1;
+        foreach (var e in entities)
+        {
+            if (e.Type != EntityType.Person)
+            {
+                continue;
+            }
+            foreach (var m in e.Mentions)
+            {
+                if (m.Range.Start >= from && m.Range.End <= position && m.Range.End > bestEnd && m.Kind is MentionKind.Name or MentionKind.Pronoun or MentionKind.Alias)
+                {
+                    best = new ArgumentRef(e.Id, m.Range);
+                    bestEnd = m.Range.End;
+                }
+            }
+        }
+        return best;
     }
 
     private static ArgumentRef? FocusBefore(List<Candidate> candidates, ArgumentRef?[] speakers, int i)
