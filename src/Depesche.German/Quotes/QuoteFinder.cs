@@ -618,6 +618,10 @@ public sealed class QuoteFinder
 
         // A sentence in Konjunktiv I after a speaker continues that speaker's report; with no speaker in
         // focus, it reports what the person named in the sentence before said (or nothing).
+        if (AnyUsed(direct, s, e))
+        {
+            return null; // a sentence that quotes directly is not also a report in Konjunktiv
+        }
         if (continuation < 0 && ctx.Names.Length > 0 && HasSubjunctive(ref ctx, s, end) && !StartsWithQuestionOrCondition(ref ctx, s))
         {
             return Finish(ref ctx, new Candidate
