@@ -761,8 +761,13 @@ public sealed class QuoteFinder
             if (IsWordFolded(w, "wie") && (i == s || IsChar(ref ctx, i - 1, ',')))
             {
                 int clauseEnd = ClauseEnd(ref ctx, i + 1);
-                int npEnd = NounPhraseEnd(ref ctx, i + 1, clauseEnd);
-                if (npEnd > i + 1)
+                int np = i + 1;
+                while (np < clauseEnd && np <= i + 3 && _lex.ClassOf(ctx.Word(np)) == WordClass.Adverb)
+                {
+                    np++; // "Wie schon die WHO sagte"
+                }
+                int npEnd = NounPhraseEnd(ref ctx, np, clauseEnd);
+                if (npEnd > np)
                 {
                     for (int v = npEnd; v < clauseEnd; v++)
                     {
@@ -774,8 +779,8 @@ public sealed class QuoteFinder
                                 Kind = QuoteKind.Indirect,
                                 CueTokens = new TokRange(v, v + 1),
                                 CueLemma = a.Lemma,
-                                Speaker = new TokRange(i + 1, npEnd),
-                                SpeakerIsPronoun = IsPronoun(ref ctx, i + 1, npEnd),
+                                Speaker = new TokRange(np, npEnd),
+                                SpeakerIsPronoun = IsPronoun(ref ctx, np, npEnd),
                             };
                             if (i == s)
                             {
@@ -1064,7 +1069,7 @@ public sealed class QuoteFinder
         while (i < limit && i - start < MaxNounPhraseTokens)
         {
             var t = ctx.Tokens[i];
-            if (t.Kind is TokenKind.Ordinal or TokenKind.Number && !sawNoun)
+            if (t.Kind is TokenKind.Ordinal or TokenKind.Number && (!sawNoun || expectNoun))
             {
                 i++;
                 continue;
@@ -1113,9 +1118,9 @@ public sealed class QuoteFinder
             }
             if (upper)
             {
-                if ((_lex.Verbs.TryGetValue(w, out _) && i > start) || (i < ctx.NotNominal.Length && ctx.NotNominal[i]))
+                if ((_lex.Verbs.TryGetValue(w, out _) && i > start) || (i > start && i < ctx.NotNominal.Length && ctx.NotNominal[i]))
                 {
-                    break; // a verb, or a capitalised adverb at the sentence start ("Insbesondere")
+                    break; // a verb inside the phrase; a capitalised first word is trusted (the tagger guesses ADV for unknown names there)
                 }
                 sawNoun = true;
                 expectNoun = false;
