@@ -152,7 +152,9 @@ public sealed class EventCoder
         {
             // "übte Kritik", "kündigte die Verlegung an": the verb's subject acts, unless the verb states an event of
             // its own ("begrüßte die Einigung": the Einigung is someone else's)
-            if (verb >= 0 && view.Child(w, "case") < 0 && view.Rel(w) is "obj" or "iobj" or "obl" or "nmod" or "xcomp" && !TryFrame(view, verb, out _))
+            // Protests are made by whoever the noun says, not by the subject that reports or condemns them.
+            bool borrow = frame.Type is not "PROTEST";
+            if (borrow && verb >= 0 && view.Child(w, "case") < 0 && view.Rel(w) is "obj" or "iobj" or "obl" or "nmod" or "xcomp" && !TryFrame(view, verb, out _))
             {
                 actor = view.Child(verb, "nsubj");
             }
@@ -219,6 +221,10 @@ public sealed class EventCoder
         if (actorRef is null)
         {
             return null;
+        }
+        if (target >= 0 && !frame.IsMobilize && IsTime(view, times, target))
+        {
+            target = -1; // "dementiert … am 3. Dezember": a date is no target
         }
         if (target >= 0 && view.Lemma(target) is "sich" or "uns" or "einander")
         {
