@@ -117,3 +117,62 @@ public class EventTypeTests
         Assert.Empty(EventsTests.Read(text).GetOrEmpty(Layers.Events));
     }
 }
+
+/// <summary>A second set of event readings: every type with its usual frames, and sentences that state no political event.</summary>
+public class EventFrameTests
+{
+    [Theory]
+    [InlineData("Unbekannte Täter erschossen einen Polizisten.", "ASSAULT|Täter|einen Polizisten|asserted")]
+    [InlineData("Die Armee hat die Stadt nicht angegriffen.", "ASSAULT|Armee|die Stadt|negated")]
+    [InlineData("Die Miliz könnte das Lager angreifen.", "ASSAULT|Miliz|das Lager|hypothetical")]
+    [InlineData("Die Soldaten töteten zwei Angreifer.", "ASSAULT|Soldaten|zwei Angreifer|asserted")]
+    [InlineData("Die Polizei nahm den Verdächtigen in Berlin fest.", "COERCE|Polizei|den Verdächtigen|asserted")]
+    [InlineData("Die Behörden inhaftierten mehrere Journalisten.", "COERCE|Behörden|mehrere Journalisten|asserted")]
+    [InlineData("Die Rebellen entführten zwei Helfer.", "COERCE|Rebellen|zwei Helfer|asserted")]
+    [InlineData("Die Regierung will die Aktivisten verhaften.", "COERCE|Regierung|die Aktivisten|planned")]
+    [InlineData("Studenten protestierten gegen die Reform.", "PROTEST|Studenten|die Reform|asserted")]
+    [InlineData("Der Außenminister traf sich mit seinem russischen Amtskollegen.", "CONSULT|Außenminister|seinem russischen Amtskollegen|asserted")]
+    [InlineData("Die Minister berieten mit den Gewerkschaften.", "CONSULT|Minister|den Gewerkschaften|asserted")]
+    [InlineData("Die Regierung verhandelt mit den Rebellen.", "CONSULT|Regierung|den Rebellen|asserted")]
+    [InlineData("Die Kanzlerin besucht nächste Woche Frankreich.", "CONSULT|Kanzlerin|Frankreich|asserted")]
+    [InlineData("Die Regierung kritisierte die Opposition.", "ACCUSE|Regierung|die Opposition|asserted")]
+    [InlineData("Die Vereinten Nationen verurteilten die Regierung.", "ACCUSE|Vereinten Nationen|die Regierung|asserted")]
+    [InlineData("Die Regierung lehnte die Forderungen der Gewerkschaft ab.", "REJECT|Regierung|der Gewerkschaft|asserted")]
+    [InlineData("Das Gericht wies die Klage zurück.", "REJECT|Gericht|die Klage|asserted")]
+    [InlineData("Der Minister bestritt die Vorwürfe.", "REJECT|Minister|die Vorwürfe|asserted")]
+    [InlineData("Die Gewerkschaft drohte dem Konzern mit Streiks.", "THREATEN|Gewerkschaft|dem Konzern|asserted")]
+    [InlineData("Die EU will Sanktionen gegen Russland verhängen.", "SANCTION|EU|Russland|planned")]
+    [InlineData("Die Partei lobte den Kanzler.", "SUPPORT|Partei|den Kanzler|asserted")]
+    [InlineData("Der Minister begrüßte die Entscheidung der Kommission.", "SUPPORT|Minister|der Kommission|asserted")]
+    [InlineData("Die Regierung liefert Waffen an die Ukraine.", "AID|Regierung|die Ukraine|asserted")]
+    [InlineData("Die Regierung zog die Truppen aus Afghanistan ab.", "RETREAT|Regierung|die Truppen|asserted")]
+    [InlineData("Die Rebellen ließen die Gefangenen frei.", "RETREAT|Rebellen|die Gefangenen|asserted")]
+    [InlineData("Die Armee zieht ihre Soldaten aus dem Norden ab.", "RETREAT|Armee|ihre Soldaten|asserted")]
+    [InlineData("Die Regierung hebt die Ausgangssperre auf.", "RETREAT|Regierung|die Ausgangssperre|asserted")]
+    [InlineData("Die Nato verlegt Truppen nach Polen.", "MOBILIZE|Nato|Polen|asserted")]
+    [InlineData("Die Regierung wird keine Soldaten schicken.", "MOBILIZE|Regierung|-|negated")]
+    [InlineData("Die Ministerin hat den Abzug angekündigt.", "RETREAT|Ministerin|-|announced")]
+    [InlineData("Die Luftwaffe griff Stellungen der Rebellen an.", "ASSAULT|Luftwaffe|der Rebellen|asserted")]
+    [InlineData("Die Armee stationiert Raketen an der Grenze.", "MOBILIZE|Armee|der Grenze|asserted")]
+    [InlineData("Die Polizei kooperiert mit den Behörden in Polen.", "COOPERATE|Polizei|den Behörden|asserted")]
+    [InlineData("Die Partei schließt eine Koalition mit den Grünen aus.", "REJECT|Partei|eine Koalition|asserted")]
+    [InlineData("Der Präsident forderte die Rebellen auf, die Waffen niederzulegen.", "REQUEST|Der Präsident|die Rebellen|asserted")]
+    public void Codes_the_frame(string text, string expected)
+    {
+        var doc = EventsTests.Read(text);
+        var events = doc.GetOrEmpty(Layers.Events);
+        Assert.True(events.Length >= 1, "no event found");
+        Assert.Equal(expected, EventsTests.Describe(doc, events[0]));
+    }
+
+    [Theory]
+    [InlineData("Das Wetter war schlecht.")]
+    [InlineData("Der Zug traf pünktlich ein.")]
+    [InlineData("Die Mannschaft besiegte den Gegner.")]
+    [InlineData("Der Regen hörte am Abend auf.")]
+    [InlineData("Die Firma meldete höhere Gewinne.")]
+    public void Ignores(string text)
+    {
+        Assert.Empty(EventsTests.Read(text).GetOrEmpty(Layers.Events));
+    }
+}
