@@ -89,11 +89,45 @@ public sealed class EventCoder
                     return true;
                 }
             }
-            return _lex.TryVerb(lemma, out frame);
+            return _lex.TryVerb(lemma, out frame) || TryVerbByLexicon(view, w, prt, out frame);
         }
         if (upos is "NOUN")
         {
             return _lex.TryNoun(view.Lemma(w), out frame) || _lex.TryNoun(view.Form(w), out frame);
+        }
+        if (upos is "ADJ" && char.IsLower(view.Form(w)[0]) && view.Child(w, "obj") >= 0)
+        {
+            // a finite verb the tagger read as an adjective ("unterzeichneten ein Abkommen")
+            return TryVerbByLexicon(view, w, -1, out frame);
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// The full-form lexicon's verb lemmas for the word's form, for verbs the tagger lemmatised wrongly
+    /// ("boykottierte" → "boykottieben"): the lexicon knows "boykottieren".
+    /// </summary>
+    private bool TryVerbByLexicon(DependencyView view, int w, int prt, out EventFrame frame)
+    {
+        frame = null!;
+        var lexicon = SyntaxModels.DefaultLexicon;
+        var form = view.Form(w);
+        const LexClass verbs = LexClass.VerbFinite | LexClass.VerbInfinitive | LexClass.VerbParticiple | LexClass.VerbZuInfinitive;
+        foreach (var analysis in lexicon.Lookup(form))
+        {
+            if ((lexicon.SignatureClass[analysis.Signature] & verbs) == 0)
+            {
+                continue;
+            }
+            string lemma = lexicon.Lemmas[analysis.Lemma];
+            if (prt >= 0 && _lex.TryVerb(view.Lemma(prt).ToLowerInvariant() + lemma, out frame))
+            {
+                return true;
+            }
+            if (_lex.TryVerb(lemma, out frame))
+            {
+                return true;
+            }
         }
         return false;
     }
