@@ -57,7 +57,7 @@ internal static class NerCommands
             // Plain stacking: one domain; jackknifing mixes in --data, so each corpus folder is a domain of its own.
             int domain = jackknife > 0 ? 1 + auxFolders.IndexOf(folder) : 0;
             console.Info($"train ner: auxiliary {path}: {s.Count} sentences, {s.Sum(x => x.Count)} tokens");
-            auxExamples.AddRange(EntityRecognizer.Prepare(s, tagger, Gazetteer.Default, labels, domain));
+            auxExamples.AddRange(EntityRecognizer.Prepare(s, tagger, KnowledgeGazetteer.Default, labels, domain));
         }
         // Domains: GermEval-format files are the target (0); every other folder of corpora is a domain of its own.
         var sentences = new List<(NerSentence Sentence, int Domain)>();
@@ -81,7 +81,7 @@ internal static class NerCommands
         var examples = new List<SequenceExample>();
         if (jackknife > 0)
         {
-            var plain = sentences.Select(x => EntityRecognizer.Prepare([x.Sentence], tagger, Gazetteer.Default, labels, x.Domain).Single()).ToList();
+            var plain = sentences.Select(x => EntityRecognizer.Prepare([x.Sentence], tagger, KnowledgeGazetteer.Default, labels, x.Domain).Single()).ToList();
             var stacked = new SequenceExample[sentences.Count];
             for (int fold = 0; fold < jackknife; fold++)
             {
@@ -89,7 +89,7 @@ internal static class NerCommands
                 var foldModel = EntityRecognizer.Train(train, seed, epochs, rowBits: rowBits);
                 for (int i = fold; i < sentences.Count; i += jackknife)
                 {
-                    stacked[i] = EntityRecognizer.Prepare([sentences[i].Sentence], tagger, Gazetteer.Default, labels, sentences[i].Domain, foldModel).Single();
+                    stacked[i] = EntityRecognizer.Prepare([sentences[i].Sentence], tagger, KnowledgeGazetteer.Default, labels, sentences[i].Domain, foldModel).Single();
                 }
                 console.Info($"train ner: jackknife fold {fold + 1} of {jackknife} done ({sw.Elapsed.TotalSeconds:F0} s)");
             }
@@ -104,11 +104,11 @@ internal static class NerCommands
             }
             foreach (var (sentence, domain) in sentences)
             {
-                examples.AddRange(EntityRecognizer.Prepare([sentence], tagger, Gazetteer.Default, labels, domain, auxiliary));
+                examples.AddRange(EntityRecognizer.Prepare([sentence], tagger, KnowledgeGazetteer.Default, labels, domain, auxiliary));
             }
         }
         List<NerSentence>? devSentences = dev is null ? null : NerCorpus.Read(dev);
-        var devExamples = devSentences is null ? null : EntityRecognizer.Prepare(devSentences, tagger, Gazetteer.Default, labels, 0, auxiliary);
+        var devExamples = devSentences is null ? null : EntityRecognizer.Prepare(devSentences, tagger, KnowledgeGazetteer.Default, labels, 0, auxiliary);
         console.Info($"train ner: {examples.Count} sentences, {examples.Sum(e => e.Count)} tokens prepared in {sw.Elapsed.TotalSeconds:F1} s; seed {seed}, {epochs} epochs");
         Action<int, LinearModel>? afterEpoch = devExamples is null ? null : (epoch, m) =>
             console.Info($"  after epoch {epoch}: dev F1 {Score(m, devExamples, labels).Overall.F1:F4}");

@@ -45,7 +45,7 @@ public sealed class EntityRecognizer
         {
             throw new DepescheException(ErrorCodes.ModelMismatch, $"a '{model.FeatureSet}' model is not an entity model ({FeatureSetId})");
         }
-        return new EntityRecognizer(model, lexicon, gazetteer ?? Entities.Gazetteer.Default);
+        return new EntityRecognizer(model, lexicon, gazetteer ?? KnowledgeGazetteer.Default);
     }
 
     public Syntax.Lexicon Lexicon { get; }
