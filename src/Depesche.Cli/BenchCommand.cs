@@ -49,23 +49,12 @@ internal static class BenchCommand
         {
             throw new DepescheException(ErrorCodes.InvalidArgument, $"unknown stage '{stageName}'");
         }
-        var corpus = new List<byte[]>();
-        int errors = 0;
-        foreach (var item in new InputReader(InputFormat.Auto, console.OpenStdin).Read(paths))
+        var (records, errors, exit) = BenchCorpus.Read(console, paths);
+        if (exit is { } code)
         {
-            if (item.Error is { } e)
-            {
-                errors++;
-                console.Error(e.Code, e.ToString());
-                continue;
-            }
-            corpus.Add(Encoding.UTF8.GetBytes(item.Record!.Text));
+            return code;
         }
-        if (corpus.Count == 0)
-        {
-            console.Error(ErrorCodes.InvalidArgument, "the corpus holds no readable report");
-            return errors > 0 ? DepescheCli.ExitInputErrors : DepescheCli.ExitUsage;
-        }
+        var corpus = records.Select(r => Encoding.UTF8.GetBytes(r.Text)).ToList();
         long bytes = corpus.Sum(b => (long)b.Length);
         var pipeline = GermanPipeline.Create(stage);
 

@@ -21,22 +21,10 @@ internal static class IngestBench
 
     public static int Execute(CliConsole console, string[] paths, double minSeconds)
     {
-        var records = new List<InputRecord>();
-        int errors = 0;
-        foreach (var item in new InputReader(InputFormat.Auto, console.OpenStdin).Read(paths))
+        var (records, errors, exit) = BenchCorpus.Read(console, paths);
+        if (exit is { } code)
         {
-            if (item.Error is { } e)
-            {
-                errors++;
-                console.Error(e.Code, e.ToString());
-                continue;
-            }
-            records.Add(item.Record!);
-        }
-        if (records.Count == 0)
-        {
-            console.Error(ErrorCodes.InvalidArgument, "the corpus holds no readable report");
-            return errors > 0 ? DepescheCli.ExitInputErrors : DepescheCli.ExitUsage;
+            return code;
         }
         long bytes = records.Sum(r => (long)System.Text.Encoding.UTF8.GetByteCount(r.Text));
         var pipeline = GermanPipeline.Default;

@@ -229,18 +229,7 @@ internal static class NerCommands
                 sb.Append('\n', blanks);
             }
             console.Info(FormattableString.Invariant($"ner: models loaded in {loadMs:F0} ms (lexicon {lexiconMs:F0}, recogniser {recognizerMs:F0}, tagger {loadMs - lexiconMs - recognizerMs:F0}); {input.Count(s => s.Sentence.Count > 0)} sentences, {tokenCount} tokens labelled in {run.Elapsed.TotalMilliseconds:F0} ms (tagging {Stopwatch.GetElapsedTime(0, tagTicks).TotalMilliseconds:F0} ms, recognition {Stopwatch.GetElapsedTime(0, recognizeTicks).TotalMilliseconds:F0} ms = {tokenCount / Math.Max(1e-9, Stopwatch.GetElapsedTime(0, recognizeTicks).TotalSeconds):F0} tokens/s)"));
-            using var sink = OutputSink.Open(parse.GetValue(output), console.Stdout);
-            try
-            {
-                sink.Write(Encoding.UTF8.GetBytes(sb.ToString()));
-                sink.Commit();
-            }
-            catch (IOException ex)
-            {
-                console.Error(ErrorCodes.WriteFailed, $"could not write the output: {ex.Message}");
-                return DepescheCli.ExitOutput;
-            }
-            return DepescheCli.ExitOk;
+            return OutputSink.WriteAll(console, parse.GetValue(output), Encoding.UTF8.GetBytes(sb.ToString()));
         });
         return cmd;
     }

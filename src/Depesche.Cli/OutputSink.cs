@@ -43,6 +43,23 @@ internal sealed class OutputSink : IDisposable
 
     public void Write(ReadOnlySpan<byte> bytes) => _stream.Write(bytes);
 
+    /// <summary>Writes a whole output at once (atomically for a file); the exit code says whether it worked.</summary>
+    public static int WriteAll(CliConsole console, string? path, ReadOnlySpan<byte> bytes)
+    {
+        using var sink = Open(path, console.Stdout);
+        try
+        {
+            sink.Write(bytes);
+            sink.Commit();
+        }
+        catch (IOException ex)
+        {
+            console.Error(ErrorCodes.WriteFailed, $"could not write the output: {ex.Message}");
+            return DepescheCli.ExitOutput;
+        }
+        return DepescheCli.ExitOk;
+    }
+
     public void Commit()
     {
         _stream.Flush();

@@ -173,20 +173,9 @@ internal static class SyntaxCommands
                 annotator.Annotate(s);
             }
             console.Info(FormattableString.Invariant($"parse: lexicon and models loaded in {loadMs:F0} ms (lexicon and tagger {taggerMs:F0}, then parser {loadMs - taggerMs:F0} more); {sentences.Count} sentences, {sentences.Sum(s => s.Words.Count)} words annotated in {run.Elapsed.TotalMilliseconds:F0} ms"));
-            using var sink = OutputSink.Open(parse.GetValue(output), console.Stdout);
-            try
-            {
-                var sb = new StringWriter();
-                Conllu.Write(sb, sentences);
-                sink.Write(Encoding.UTF8.GetBytes(sb.ToString()));
-                sink.Commit();
-            }
-            catch (IOException ex)
-            {
-                console.Error(ErrorCodes.WriteFailed, $"could not write the output: {ex.Message}");
-                return DepescheCli.ExitOutput;
-            }
-            return DepescheCli.ExitOk;
+            var sb = new StringWriter();
+            Conllu.Write(sb, sentences);
+            return OutputSink.WriteAll(console, parse.GetValue(output), Encoding.UTF8.GetBytes(sb.ToString()));
         });
         return cmd;
     }

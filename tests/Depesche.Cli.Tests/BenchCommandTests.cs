@@ -28,3 +28,15 @@ public class BenchCommandTests
         Assert.Contains("DEP0006", r.Stderr);
     }
 }
+
+public class BenchCorpusTests
+{
+    [Fact]
+    public void A_missing_corpus_is_named_once_with_its_code()
+    {
+        var r = CliRunner.Run(["bench", "/no/such/corpus.jsonl", "--min-seconds", "0.05"]);
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("depesche: DEP0001: /no/such/corpus.jsonl: no such file or folder", r.Stderr);
+        Assert.DoesNotContain("DEP0001: DEP0001", r.Stderr);
+    }
+}
