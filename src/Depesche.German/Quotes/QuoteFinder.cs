@@ -1274,12 +1274,24 @@ public sealed class QuoteFinder
                 {
                     continue;
                 }
-                for (int t = 0; t < tokens.Length; t++)
+                // first token at or after the mention's start, by binary search: no pass over the whole text per mention
+                int lo = 0;
+                int hi = tokens.Length;
+                while (lo < hi)
                 {
-                    if (tokens[t].Start >= m.Range.Start && tokens[t].End <= m.Range.End)
+                    int mid = (lo + hi) >>> 1;
+                    if (tokens[mid].Start < m.Range.Start)
                     {
-                        result[t] = true;
+                        lo = mid + 1;
                     }
+                    else
+                    {
+                        hi = mid;
+                    }
+                }
+                for (int t = lo; t < tokens.Length && tokens[t].End <= m.Range.End; t++)
+                {
+                    result[t] = true;
                 }
             }
         }
