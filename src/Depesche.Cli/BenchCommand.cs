@@ -57,27 +57,34 @@ internal static class BenchCommand
         var corpus = records.Select(r => Encoding.UTF8.GetBytes(r.Text)).ToList();
         long bytes = corpus.Sum(b => (long)b.Length);
         var pipeline = GermanPipeline.Create(stage);
+        // The components this stage adds to the one before it: their share of the time is timed per component.
+        int own = stage == German.Stage.Segment ? 0 : GermanPipeline.Create(stage - 1).Components.Length;
+        var ticks = new long[pipeline.Components.Length];
 
         // Warm up both loops so that the JIT's tiers settle before anything is timed.
         var warm = Stopwatch.StartNew();
         while (warm.Elapsed.TotalSeconds < Math.Min(1.0, minSeconds / 2))
         {
             Floor(corpus);
-            RunStage(corpus, pipeline);
+            RunStage(corpus, pipeline, ticks);
         }
+        Array.Clear(ticks);
 
         long words = 0;
         var (floorSeconds, floorPasses) = Measure(minSeconds, () => words = Floor(corpus));
-        var (stageSeconds, stagePasses) = Measure(minSeconds, () => RunStage(corpus, pipeline));
+        var (stageSeconds, stagePasses) = Measure(minSeconds, () => RunStage(corpus, pipeline, ticks));
 
         double mb = bytes / 1_000_000.0;
         double stageMbps = mb * stagePasses / stageSeconds;
         double floorMbps = mb * floorPasses / floorSeconds;
         double wordsPerSecond = words * stagePasses / stageSeconds;
         double peakRss = Process.GetCurrentProcess().PeakWorkingSet64 / 1_000_000.0;
+        long allTicks = Math.Max(1, ticks.Sum());
+        double ownShare = ticks.Skip(own).Sum() / (double)allTicks;
+        var perComponent = pipeline.Components.Select((c, i) => (c.Name, Share: ticks[i] / (double)allTicks)).ToList();
 
         console.Info(string.Create(CultureInfo.InvariantCulture,
-            $"bench: {corpus.Count} documents, {mb:F2} MB, {words:N0} words; stage '{stageName}' {stageMbps:F1} MB/s ({stagePasses} passes), floor {floorMbps:F1} MB/s ({floorPasses} passes), {stageMbps / floorMbps:P0} of floor"));
+            $"bench: {corpus.Count} documents, {mb:F2} MB, {words:N0} words; stage '{stageName}' {stageMbps:F1} MB/s ({stagePasses} passes), floor {floorMbps:F1} MB/s ({floorPasses} passes), {stageMbps / floorMbps:P0} of floor; this stage's own components {ownShare:P1} of its time ({string.Join(", ", perComponent.Select(c => $"{c.Name} {c.Share:P1}"))})"));
 
         using var stdout = console.CreateStdoutWriter();
         var json = new Dictionary<string, object>
@@ -88,6 +95,7 @@ internal static class BenchCommand
             ["words_per_s"] = Math.Round(wordsPerSecond),
             ["floor_mb_per_s"] = Math.Round(floorMbps, 2),
             ["peak_rss_mb"] = Math.Round(peakRss, 1),
+            ["own_share"] = Math.Round(ownShare, 4),
         };
         stdout.WriteLine(JsonSerializer.Serialize(json));
         stdout.Flush();
@@ -128,12 +136,20 @@ internal static class BenchCommand
         return words;
     }
 
-    private static void RunStage(List<byte[]> corpus, Processing.Pipeline pipeline)
+    /// <summary>Runs the pipeline over the corpus, adding each component's time to <paramref name="ticks"/>.</summary>
+    private static void RunStage(List<byte[]> corpus, Processing.Pipeline pipeline, long[] ticks)
     {
+        var components = pipeline.Components;
         foreach (var b in corpus)
         {
             string text = Encoding.UTF8.GetString(b);
-            pipeline.Process(new Document(text, "bench", "bench"));
+            var doc = new Document(text, "bench", "bench");
+            for (int i = 0; i < components.Length; i++)
+            {
+                long t0 = Stopwatch.GetTimestamp();
+                components[i].Process(doc);
+                ticks[i] += Stopwatch.GetTimestamp() - t0;
+            }
         }
     }
 }

@@ -18,6 +18,8 @@ public class BenchCommandTests
         {
             Assert.True(root.GetProperty(key).GetDouble() > 0, key);
         }
+        // segment is the first stage: all of its time is its own
+        Assert.Equal(1.0, root.GetProperty("own_share").GetDouble(), 3);
     }
 
     [Fact]
