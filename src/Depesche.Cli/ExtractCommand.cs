@@ -92,7 +92,8 @@ internal static class ExtractCommand
                 }
                 catch (Exception ex) when (ex is not OutOfMemoryException)
                 {
-                    return new Result(null, new InputError(ErrorCodes.Internal, record.Source, null, $"processing failed: {ex.GetType().Name}: {ex.Message} (a bug in Depesche)"));
+                    string where = Environment.GetEnvironmentVariable("DEPESCHE_DEBUG") == "1" ? Environment.NewLine + ex.StackTrace : "";
+                    return new Result(null, new InputError(ErrorCodes.Internal, record.Source, null, $"processing failed: {ex.GetType().Name}: {ex.Message} (a bug in Depesche){where}"));
                 }
             });
 

@@ -34,7 +34,8 @@ public static class DocumentLoader
         using var times = new Cursor(c, "SELECT doc, idx, start, \"end\", type, value FROM times ORDER BY doc, idx");
         using var events = new Cursor(c, """
             SELECT doc, idx, type, cameo, mode, actor_entity, actor_start, actor_end, target_entity, target_start, target_end,
-                   location_entity, location_start, location_end, time, quantity, trigger_start, trigger_end, sentence, source_quote
+                   location_entity, location_start, location_end, time, quantity, trigger_start, trigger_end, sentence, source_quote,
+                   actor_origin, target_origin, location_origin
             FROM events ORDER BY doc, idx
             """);
         using var relations = new Cursor(c, """
@@ -99,7 +100,7 @@ public static class DocumentLoader
                 u.Range(t, 2, 3)!.Value, Enum.Parse<TimeType>(t.GetString(4), ignoreCase: true), t.GetString(5))));
             SetIfAny(doc, Layers.Events, events.TakeFor(docNo, v => new Event(
                 v.GetString(2), v.GetString(3), Enum.Parse<EventMode>(v.GetString(4), ignoreCase: true),
-                Arg(v, 5, 6, 7, u), Arg(v, 8, 9, 10, u), Arg(v, 11, 12, 13, u),
+                Arg(v, 5, 6, 7, u, 20), Arg(v, 8, 9, 10, u, 21), Arg(v, 11, 12, 13, u, 22),
                 Int(v, 14), Int(v, 15), u.Range(v, 16, 17)!.Value, v.GetInt32(18), Int(v, 19))));
             SetIfAny(doc, Layers.Relations, relations.TakeFor(docNo, x => new Relation(
                 x.GetInt32(2), ParseRelation(x.GetString(3)), Int(x, 4), Str(x, 5), Str(x, 6), x.GetString(7) == "negated", u.Range(x, 8, 9)!.Value)));
@@ -117,8 +118,15 @@ public static class DocumentLoader
         }
     }
 
-    private static ArgumentRef? Arg(SqliteDataReader r, int entity, int start, int end, Utf16Map u)
-        => u.Range(r, start, end) is { } range ? new ArgumentRef(Int(r, entity), range) : null;
+    private static ArgumentRef? Arg(SqliteDataReader r, int entity, int start, int end, Utf16Map u, int origin = -1)
+        => u.Range(r, start, end) is { } range ? new ArgumentRef(Int(r, entity), range, origin >= 0 ? OriginOf(Str(r, origin)) : ArgumentOrigin.Stated) : null;
+
+    private static ArgumentOrigin OriginOf(string? origin) => origin switch
+    {
+        "context" => ArgumentOrigin.Context,
+        "unknown" => ArgumentOrigin.Unknown,
+        _ => ArgumentOrigin.Stated,
+    };
 
     private static ImmutableArray<Paragraph> ReadParagraphs(string json, Utf16Map u)
     {

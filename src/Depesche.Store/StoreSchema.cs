@@ -10,14 +10,23 @@ public static class StoreSchema
     /// <summary>
     /// The schema version this Depesche writes and reads. Version 1 (the first merged store, without the
     /// names table, the words column and entities.first_sentence) is refused: re-ingest into a new store.
+    /// Version 3 adds where an event's actor, target and place come from (<c>*_origin</c>: NULL when the
+    /// clause names them, <c>context</c> or <c>unknown</c>); a version-2 store is migrated in place.
     /// </summary>
-    public const int Version = 2;
+    public const int Version = 3;
 
     /// <summary>
-    /// Steps from an older schema version to the next one. Empty while there is only version 1;
+    /// Steps from an older schema version to the next one (the key is the version a step starts from);
     /// a store at a version without a path to <see cref="Version"/> is refused, never misread.
     /// </summary>
-    internal static readonly IReadOnlyDictionary<int, string> Migrations = new Dictionary<int, string>();
+    internal static readonly IReadOnlyDictionary<int, string> Migrations = new Dictionary<int, string>
+    {
+        [2] = """
+            ALTER TABLE events ADD COLUMN actor_origin TEXT;
+            ALTER TABLE events ADD COLUMN target_origin TEXT;
+            ALTER TABLE events ADD COLUMN location_origin TEXT;
+            """,
+    };
 
     internal const string Create = """
         CREATE TABLE schema_version(
@@ -173,6 +182,7 @@ public static class StoreSchema
             location_entity INTEGER, location_start INTEGER, location_end INTEGER, location_text TEXT,
             time INTEGER, quantity INTEGER,
             trigger_start INTEGER NOT NULL, trigger_end INTEGER NOT NULL, trigger_text TEXT NOT NULL,
+            actor_origin TEXT, target_origin TEXT, location_origin TEXT,
             sentence INTEGER NOT NULL,
             source_quote INTEGER,
             PRIMARY KEY(doc, idx)

@@ -59,7 +59,8 @@ public sealed class StoreWriter : IDisposable
             "actor_entity", "actor_start", "actor_end", "actor_text", "actor_name",
             "target_entity", "target_start", "target_end", "target_text", "target_name",
             "location_entity", "location_start", "location_end", "location_text",
-            "time", "quantity", "trigger_start", "trigger_end", "trigger_text", "sentence", "source_quote");
+            "time", "quantity", "trigger_start", "trigger_end", "trigger_text", "sentence", "source_quote",
+            "actor_origin", "target_origin", "location_origin");
         _relation = Insert("relations", "doc", "idx", "subject", "relation", "object_entity", "object_literal", "role", "polarity", "evidence_start", "evidence_end");
         _failure = Insert("failures", "source", "line", "id", "code", "message", "failed_at");
         _failure.CommandText = _failure.CommandText.Replace("INSERT INTO", "INSERT OR REPLACE INTO", StringComparison.Ordinal);
@@ -323,10 +324,11 @@ public sealed class StoreWriter : IDisposable
         {
             var e = events[i];
             Exec(_event, doc, i, e.Type, e.Cameo, e.Mode.ToString().ToLowerInvariant(),
-                e.Actor?.Entity, Cp(map, e.Actor?.Range.Start), Cp(map, e.Actor?.Range.End), Text(d, e.Actor?.Range), NameId(ArgumentKey(d, entities, e.Actor)),
-                e.Target?.Entity, Cp(map, e.Target?.Range.Start), Cp(map, e.Target?.Range.End), Text(d, e.Target?.Range), NameId(ArgumentKey(d, entities, e.Target)),
-                e.Location?.Entity, Cp(map, e.Location?.Range.Start), Cp(map, e.Location?.Range.End), Text(d, e.Location?.Range),
-                e.Time, e.Quantity, map.ToCodePoint(e.Trigger.Start), map.ToCodePoint(e.Trigger.End), d.TextOf(e.Trigger), e.Sentence, e.SourceQuote);
+                e.Actor?.Entity, Cp(map, e.Actor?.Range.Start), Cp(map, e.Actor?.Range.End), ArgText(d, e.Actor), NameId(ArgumentKey(d, entities, e.Actor)),
+                e.Target?.Entity, Cp(map, e.Target?.Range.Start), Cp(map, e.Target?.Range.End), ArgText(d, e.Target), NameId(ArgumentKey(d, entities, e.Target)),
+                e.Location?.Entity, Cp(map, e.Location?.Range.Start), Cp(map, e.Location?.Range.End), ArgText(d, e.Location),
+                e.Time, e.Quantity, map.ToCodePoint(e.Trigger.Start), map.ToCodePoint(e.Trigger.End), d.TextOf(e.Trigger), e.Sentence, e.SourceQuote,
+                Origin(e.Actor), Origin(e.Target), Origin(e.Location));
         }
 
         for (int i = 0; i < relations.Length; i++)
@@ -378,6 +380,16 @@ public sealed class StoreWriter : IDisposable
     }
 
     private static string? Text(Document d, TextRange? range) => range is { } r ? d.TextOf(r) : null;
+
+    private static string? ArgText(Document d, ArgumentRef? arg)
+        => arg is { Origin: ArgumentOrigin.Unknown } ? DocumentJsonWriter.UnknownText : Text(d, arg?.Range);
+
+    private static string? Origin(ArgumentRef? arg) => arg?.Origin switch
+    {
+        ArgumentOrigin.Context => "context",
+        ArgumentOrigin.Unknown => "unknown",
+        _ => null,
+    };
 
     private static int? Cp(CodePointMap map, int? utf16) => utf16 is { } v ? map.ToCodePoint(v) : null;
 

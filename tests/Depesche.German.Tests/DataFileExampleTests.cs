@@ -35,6 +35,7 @@ public class DataFileExampleTests
             "contractions" => SyntaxPipelineTests.WordForms,
             "event-frames" => EventsTests.FirstEvent,
             "place-nouns" => noun => Depesche.German.Entities.EntityRecognizerComponent.IsPlaceNoun(noun) ? "yes" : "no",
+            "event-agents" => lemma => (Depesche.German.Events.EventLexicon.Default.TryVerb(lemma, out var f) || Depesche.German.Events.EventLexicon.Default.TryNoun(lemma, out f)) && f.Agents is { Length: > 0 } a ? a[0] : "none",
             "actor-nouns" => noun => Depesche.German.Events.EventLexicon.Default.IsActorNoun(noun) ? "yes" : "no",
             "time-patterns" => Times.TimesTestSupport.Times,
             "time-lexicon" => Times.TimesTestSupport.Lexicon,

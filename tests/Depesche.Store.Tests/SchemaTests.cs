@@ -64,8 +64,33 @@ public sealed class SchemaTests
     {
         using var dir = new TempDir();
         string db = StoreWithOneReport(dir);
-        Exec(db, $"UPDATE schema_version SET version = {StoreSchema.Version - 1}");
+        Exec(db, "UPDATE schema_version SET version = 1"); // version 1 has no migration
         AssertRefused(db, ErrorCodes.StoreTooOld);
+    }
+
+    [Fact]
+    public void A_version_2_store_is_migrated_and_its_events_read_as_stated()
+    {
+        using var dir = new TempDir();
+        string db = StoreWithOneReport(dir);
+        long events;
+        using (var before = CorpusStore.OpenRead(db))
+        {
+            events = CorpusStore.Scalar<long>(before.Connection, "SELECT count(*) FROM events");
+        }
+        Exec(db, """
+            ALTER TABLE events DROP COLUMN actor_origin;
+            ALTER TABLE events DROP COLUMN target_origin;
+            ALTER TABLE events DROP COLUMN location_origin;
+            DELETE FROM schema_version; INSERT INTO schema_version(version, applied_at, writer) VALUES (2, '2026-11-01T00:00:00Z', 'depesche 0.1.0');
+            """);
+        using var store = CorpusStore.OpenRead(db);
+        Assert.Equal(StoreSchema.Version, store.SchemaVersion);
+        Assert.Equal(events, CorpusStore.Scalar<long>(store.Connection, "SELECT count(*) FROM events"));
+        Assert.Equal(0, CorpusStore.Scalar<long>(store.Connection, "SELECT count(*) FROM events WHERE actor_origin IS NOT NULL"));
+        var docs = DocumentLoader.LoadAll(store).ToList();
+        Assert.Single(docs);
+        Assert.All(docs[0].GetOrEmpty(Depesche.Processing.Layers.Events), e => Assert.True(e.Actor is null || e.Actor.Origin == Depesche.Model.ArgumentOrigin.Stated));
     }
 
     [Fact]

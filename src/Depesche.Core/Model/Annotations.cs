@@ -39,7 +39,23 @@ public enum QuoteKind : byte
 }
 
 /// <summary>A reference from a quote or event role to a stretch of text and, where known, an entity.</summary>
-public sealed record ArgumentRef(int? Entity, TextRange Range);
+/// <param name="Origin">Whether the clause itself names the argument, an earlier sentence of the report does
+/// (the range is then that earlier mention), or nobody is named (the range is empty, at the trigger).</param>
+public sealed record ArgumentRef(int? Entity, TextRange Range, ArgumentOrigin Origin = ArgumentOrigin.Stated);
+
+/// <summary>Where an argument comes from.</summary>
+public enum ArgumentOrigin : byte
+{
+    /// <summary>The clause that states the event (or quote) names it.</summary>
+    Stated,
+
+    /// <summary>Taken from the report's earlier statement of the same event or of its cause
+    /// ("Dabei wurden 47 Menschen verletzt" after "ein Anschlag von Rebellen").</summary>
+    Context,
+
+    /// <summary>Nobody is named anywhere ("Eine Bombe explodierte"): an unknown perpetrator.</summary>
+    Unknown,
+}
 
 /// <summary>A cue (<c>sagte</c>, <c>forderte … auf</c>): the first part's range and the whole lemma.</summary>
 public sealed record Cue(TextRange Range, string? Lemma);

@@ -294,6 +294,9 @@ public static class DocumentJsonWriter
         _ => kind.ToString().ToLowerInvariant(),
     };
 
+    /// <summary>The text written for an argument that nobody is named for (German, like the reports).</summary>
+    public const string UnknownText = "unbekannt";
+
     private static void WriteArgument(Utf8JsonWriter w, string name, ArgumentRef? arg, Document doc, CodePointMap map)
     {
         if (arg is null)
@@ -303,7 +306,20 @@ public static class DocumentJsonWriter
         }
         w.WriteStartObject(name);
         WriteNullableInt(w, "entity", arg.Entity);
-        WriteSpan(w, arg.Range, doc.Text, map);
+        if (arg.Origin == ArgumentOrigin.Unknown)
+        {
+            // no characters name an unknown perpetrator; the event's trigger is the evidence
+            w.WriteString("text", UnknownText);
+            w.WriteString("origin", "unknown");
+        }
+        else
+        {
+            WriteSpan(w, arg.Range, doc.Text, map);
+            if (arg.Origin == ArgumentOrigin.Context)
+            {
+                w.WriteString("origin", "context");
+            }
+        }
         w.WriteEndObject();
     }
 

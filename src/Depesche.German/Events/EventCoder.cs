@@ -19,7 +19,12 @@ public sealed class EventCoder
         _lex = lexicon ?? EventLexicon.Default;
     }
 
-    private sealed record Found(int Trigger, EventFrame Frame, Event Event);
+    /// <param name="MayBeUnknown">An attack whose perpetrator may be named nowhere.</param>
+    /// <param name="MayContinue">Without an actor of its own, the event may take the actor of the report's last event
+    /// of its type: a contentious event (attack, coercion, protest, sanction, retreat) told again or continued
+    /// ("Bei dem Attentat …", "Dabei wurden … verletzt"); an indefinite noun ("ein Angriff") starts a new one instead.</param>
+    /// <param name="Also">The clause says "ebenfalls" or "auch": the same act as the last one, by another actor.</param>
+    private sealed record Found(int Trigger, EventFrame Frame, Event Event, bool MayBeUnknown, bool MayContinue, bool Also = false);
 
     public ImmutableArray<Event> Find(Document doc)
     {
@@ -33,7 +38,7 @@ public sealed class EventCoder
         var times = doc.GetOrEmpty(Layers.Times);
         var quantities = doc.GetOrEmpty(Layers.Quantities);
         var paragraphs = doc.Paragraphs;
-        var result = ImmutableArray.CreateBuilder<Event>();
+        var all = new List<Found>();
         int w = 0;
         for (int si = 0; si < doc.Sentences.Length; si++)
         {
@@ -54,10 +59,10 @@ public sealed class EventCoder
                 {
                     continue;
                 }
-                var ev = Build(view, i, frame, si, sentence, quotes, entities, times, quantities);
-                if (ev is not null)
+                var f = Build(view, i, frame, si, sentence, quotes, entities, times, quantities);
+                if (f is not null)
                 {
-                    found.Add(new Found(i, frame, ev));
+                    found.Add(f);
                 }
             }
             foreach (var f in found)
@@ -66,12 +71,273 @@ public sealed class EventCoder
                 bool restated = found.Any(o => o != f && o.Frame.Type == f.Frame.Type && !o.Frame.IsNoun && f.Frame.IsNoun && view.Dominates(o.Trigger, f.Trigger, 3));
                 if (!restated)
                 {
-                    result.Add(f.Event);
+                    all.Add(f);
                 }
             }
         }
+        return Resolve(all, view, entities);
+    }
+
+    /// <summary>
+    /// Completes events whose clause names no actor from the report's earlier statement of the same kind of
+    /// event ("Bei einem Anschlag von Rebellen …" then "Dabei wurden 47 Menschen verletzt"); an attack whose
+    /// perpetrator no sentence names gets an unknown actor; every other event without an actor is dropped.
+    /// Then keeps one record per event and sentence.
+    /// </summary>
+    private static ImmutableArray<Event> Resolve(List<Found> all, DependencyView view, ImmutableArray<Entity> entities)
+    {
+        var result = ImmutableArray.CreateBuilder<Event>(all.Count);
+        var resolved = new List<Found>(all.Count);
+        foreach (var f in all)
+        {
+            var ev = f.Event;
+            Found? antecedent = null;
+            for (int j = resolved.Count - 1; j >= 0; j--)
+            {
+                if (resolved[j].Event.Type == ev.Type && resolved[j].Event.Sentence <= ev.Sentence)
+                {
+                    antecedent = resolved[j];
+                    break;
+                }
+            }
+            if (f.Frame.ContextOnly && antecedent is null)
+            {
+                continue; // "die Explosion", "verletzt": an event only where the report has already stated one of its kind
+            }
+            var a = antecedent?.Event;
+            if (ev.Actor is null)
+            {
+                if (a?.Actor is { } known && f.MayContinue)
+                {
+                    bool close = ev.Sentence - a.Sentence <= 2;
+                    ev = ev with
+                    {
+                        Actor = Inferred(known),
+                        Target = ev.Target ?? (close && a.Target is { } t ? Inferred(t) : null),
+                        Location = ev.Location ?? (close && a.Location is { } l ? Inferred(l) : null),
+                    };
+                }
+                else if (f.Frame.Agents is { } agents && AgentMention(view, entities, agents, ev.Trigger) is { } agent)
+                {
+                    ev = ev with { Actor = agent };
+                }
+                else if (f.MayBeUnknown && ev.Type == "ASSAULT")
+                {
+                    ev = ev with { Actor = new ArgumentRef(null, new TextRange(ev.Trigger.Start, 0), ArgumentOrigin.Unknown) };
+                }
+                else
+                {
+                    continue;
+                }
+            }
+            else if (ev.Target is null && a is { Target: { } t2, Actor: { } aa } && (SameActor(aa, ev.Actor) || (f.Also && ev.Sentence - a.Sentence <= 2)))
+            {
+                ev = ev with { Target = Inferred(t2) }; // the same actor's same kind of act, restated: "Merkel griff den Iran an … verglich"
+            }
+            if (NeedsTarget(ev.Type) && ev.Target is null)
+            {
+                continue; // demands, accusations, sanctions, support and the like are aimed at someone
+            }
+            if (ev.Target is not null && ev.Actor is not null && SameActor(ev.Actor, ev.Target))
+            {
+                continue; // an actor acting on itself is a misreading
+            }
+            bool twice = false;
+            foreach (var r in resolved)
+            {
+                if (r.Event.Sentence == ev.Sentence && r.Event.Type == ev.Type && SameActor(r.Event.Actor!, ev.Actor!))
+                {
+                    twice = true; // two mentions of one event in one sentence: one record
+                    break;
+                }
+            }
+            if (twice)
+            {
+                continue;
+            }
+            var done = f with { Event = ev };
+            resolved.Add(done);
+            result.Add(ev);
+        }
         return result.ToImmutable();
     }
+
+    /// <summary>Verbs that start or carry on an act named by a noun with "mit" or "zu" ("begannen mit Razzien", "griff zu Gewalt").</summary>
+    private static bool IsStartVerb(DependencyView view, int verb)
+        => verb >= 0 && view.Lemma(verb) is "beginnen" or "starten" or "fortfahren" or "greifen" or "schreiten" or "drohen" or "aufhören";
+
+    /// <summary>Verbs whose subject observes, reports or expects an event rather than carrying it out.</summary>
+    private static bool IsObserverVerb(DependencyView view, int verb)
+    {
+        string lemma = view.Lemma(verb);
+        int prt = view.Child(verb, "compound:prt");
+        if (prt >= 0)
+        {
+            lemma = view.Lemma(prt).ToLowerInvariant() + lemma;
+        }
+        return lemma is "erwarten" or "befürchten" or "fürchten" or "berichten" or "melden" or "bestätigen" or "beobachten" or "sehen"
+            or "zählen" or "vermuten" or "prüfen" or "untersuchen" or "kommentieren" or "erwähnen" or "beschreiben" or "dokumentieren"
+            or "schildern" or "verhindern" or "vereiteln" or "überleben" or "beklagen" or "bedauern" or "enthalten" or "vorlegen" or "erleiden"
+            or "halten" or "betrachten" or "ansehen" or "bezeichnen" or "nennen" or "bewerten" or "einschätzen";
+    }
+
+    /// <summary>For a noun inside "für … verantwortlich": who is held responsible (the object of "machen", else the subject).</summary>
+    private static int Responsible(DependencyView view, int w)
+    {
+        int adj = view.Head(w);
+        if (adj < 0 || view.Lemma(adj).ToLowerInvariant() != "verantwortlich")
+        {
+            return -1;
+        }
+        foreach (int node in new[] { adj, view.Head(adj) })
+        {
+            if (node < 0)
+            {
+                continue;
+            }
+            foreach (string rel in new[] { "obj", "nsubj:pass", "nsubj" })
+            {
+                int c = view.Child(node, rel);
+                if (c >= 0 && c != w)
+                {
+                    return c;
+                }
+            }
+        }
+        return -1;
+    }
+
+    private static bool IsPerson(ImmutableArray<Entity> entities, int id)
+    {
+        foreach (var e in entities)
+        {
+            if (e.Id == id)
+            {
+                return e.Type == EntityType.Person;
+            }
+        }
+        return false;
+    }
+
+    private static int SentWord(DependencyView view, int w, int actor)
+    {
+        foreach (int c in view.Children(w))
+        {
+            if (c != actor && view.Rel(c) is "obj" or "nsubj")
+            {
+                return c;
+            }
+        }
+        return -1;
+    }
+
+    private static bool IsEnvoy(DependencyView view, int word)
+    {
+        string lower = view.Lemma(word).ToLowerInvariant();
+        return view.HasFeature(word, "Number=Sing") && (lower.EndsWith("minister", StringComparison.Ordinal) || lower.EndsWith("ministerin", StringComparison.Ordinal)
+            || lower.EndsWith("botschafter", StringComparison.Ordinal) || lower.EndsWith("gesandter", StringComparison.Ordinal) || lower.EndsWith("delegation", StringComparison.Ordinal)
+            || lower.EndsWith("vertreter", StringComparison.Ordinal) || lower.EndsWith("beauftragter", StringComparison.Ordinal));
+    }
+
+    /// <summary>The first word below a noun phrase (not in a clause) that can act: a name, an institution, a group.</summary>
+    private int ActorBelow(DependencyView view, int word, ImmutableArray<Entity> entities, int except)
+    {
+        var queue = new Queue<(int Word, int Depth)>();
+        foreach (int c in view.Children(word))
+        {
+            queue.Enqueue((c, 1));
+        }
+        while (queue.Count > 0)
+        {
+            var (c, depth) = queue.Dequeue();
+            if (!view.BaseRel(c).SequenceEqual("nmod") || (view.Child(c, "case") is int cs and >= 0 && view.Lemma(cs).ToLowerInvariant() is not ("von" or "aus")))
+            {
+                continue; // only what the phrase says it is of or from: "von X", "aus X", a genitive
+            }
+            if (c != except && view.Upos(c) is "NOUN" or "PROPN"
+                && (EntityIn(entities, view.Document.Tokens[view.Words[c].Token].Range, includeAffiliation: false) is not null || (view.Upos(c) == "NOUN" && _lex.IsActorNoun(view.Lemma(c)))))
+            {
+                return c;
+            }
+            if (depth < 3)
+            {
+                foreach (int d in view.Children(c))
+                {
+                    queue.Enqueue((d, depth + 1));
+                }
+            }
+        }
+        return -1;
+    }
+
+    /// <summary>A relative pronoun's antecedent: the noun its clause describes.</summary>
+    private static int Antecedent(DependencyView view, int word)
+    {
+        if (word < 0 || view.Upos(word) != "PRON" || !view.HasFeature(word, "PronType=Rel"))
+        {
+            return word;
+        }
+        int h = view.Head(word);
+        for (int step = 0; step < 3 && h >= 0; step++)
+        {
+            if (view.Rel(h).StartsWith("acl", StringComparison.Ordinal))
+            {
+                return view.Head(h);
+            }
+            h = view.Head(h);
+        }
+        return word;
+    }
+
+    /// <summary>The report's mention of an agent noun nearest before the trigger, else the first after it.</summary>
+    private static ArgumentRef? AgentMention(DependencyView view, ImmutableArray<Entity> entities, string[] agents, TextRange trigger)
+    {
+        int before = -1;
+        int after = -1;
+        for (int i = 0; i < view.Words.Length; i++)
+        {
+            if (view.Upos(i) is not ("NOUN" or "PROPN"))
+            {
+                continue;
+            }
+            var form = view.Form(i);
+            bool match = false;
+            foreach (string noun in agents)
+            {
+                if (form.Equals(noun, StringComparison.OrdinalIgnoreCase) || (form.Length > noun.Length + 2 && form.EndsWith(noun, StringComparison.OrdinalIgnoreCase)))
+                {
+                    match = true;
+                    break;
+                }
+            }
+            if (!match)
+            {
+                continue;
+            }
+            var range = view.Document.Tokens[view.Words[i].Token].Range;
+            if (range.Start < trigger.Start)
+            {
+                before = i;
+            }
+            else if (after < 0)
+            {
+                after = i;
+            }
+        }
+        int best = before >= 0 ? before : after;
+        if (best < 0)
+        {
+            return null;
+        }
+        var phrase = view.Phrase(best, core: true);
+        return new ArgumentRef(EntityIn(entities, phrase, includeAffiliation: true), phrase, ArgumentOrigin.Context);
+    }
+
+    private static ArgumentRef Inferred(ArgumentRef arg)
+        => arg.Origin == ArgumentOrigin.Stated ? arg with { Origin = ArgumentOrigin.Context } : arg;
+
+    private static bool SameActor(ArgumentRef a, ArgumentRef b)
+        => a.Range == b.Range || (a.Entity is not null && a.Entity == b.Entity) || (a.Origin == ArgumentOrigin.Unknown && b.Origin == ArgumentOrigin.Unknown);
 
     private bool TryFrame(DependencyView view, int w, out EventFrame frame)
     {
@@ -132,7 +398,7 @@ public sealed class EventCoder
         return false;
     }
 
-    private Event? Build(DependencyView view, int w, EventFrame frame, int si, Sentence sentence,
+    private Found? Build(DependencyView view, int w, EventFrame frame, int si, Sentence sentence,
         ImmutableArray<Quote> quotes, ImmutableArray<Entity> entities, ImmutableArray<TimeExpression> times, ImmutableArray<Quantity> quantities)
     {
         var doc = view.Document;
@@ -169,6 +435,10 @@ public sealed class EventCoder
                     }
                 }
             }
+            else if (frame.ContextOnly)
+            {
+                actor = -1; // "starben", "explodierte", "verletzt": the subject is a victim or a weapon; the report's attack has the actor
+            }
             else
             {
                 actor = Subject(view, w, entities);
@@ -177,20 +447,30 @@ public sealed class EventCoder
                     actor = view.Child(w, "obj"); // "… sind die ersten US-Truppen eingetroffen": a subject read as an object
                 }
             }
-            if (actor < 0 && !isPassive)
+            if (actor < 0 && !isPassive && !frame.ContextOnly)
             {
                 actor = Controller(view, w); // a passive's missing agent is unknown, not the subject of the clause above
             }
+            actor = Antecedent(view, actor); // "eine Vereinigung, welche … plante": the relative pronoun stands for "Vereinigung"
         }
         else
         {
             // "übte Kritik", "kündigte die Verlegung an": the verb's subject acts, unless the verb states an event of
             // its own ("begrüßte die Einigung": the Einigung is someone else's)
             // Protests are made by whoever the noun says, not by the subject that reports or condemns them.
-            bool borrow = frame.Type is not "PROTEST";
-            if (borrow && verb >= 0 && view.Child(w, "case") < 0 && view.Rel(w) is "obj" or "iobj" or "obl" or "nmod" or "xcomp" && !TryFrame(view, verb, out _))
+            bool borrow = frame.Type is not "PROTEST" && verb >= 0 && !IsObserverVerb(view, verb);
+            bool lightCase = view.Child(w, "case") is int cs and >= 0 && view.Lemma(cs).ToLowerInvariant() is "mit" or "zu" && IsStartVerb(view, verb);
+            if (borrow && (view.Child(w, "case") < 0 || lightCase) && view.Rel(w) is "obj" or "iobj" or "obl" or "nmod" or "xcomp" && !TryFrame(view, verb, out _))
             {
                 actor = view.Child(verb, "nsubj");
+                if (actor < 0 && view.Child(verb, "aux:pass") < 0)
+                {
+                    actor = Controller(view, verb); // "hatten erklärt, das Amtsenthebungsverfahren einzuleiten"
+                }
+            }
+            if (actor < 0 && view.Child(w, "det:poss") is int poss and >= 0 && view.Lemma(poss).ToLowerInvariant() is "sein" && view.Upos(poss) is "DET" or "PRON")
+            {
+                actor = poss; // "sein Rücktrittsgesuch": whose it is (resolved below like a pronoun)
             }
             if (actor < 0)
             {
@@ -200,8 +480,26 @@ public sealed class EventCoder
             {
                 actor = view.ChildWithCase(w, "von");
             }
+            if (actor < 0 && verb >= 0 && view.Rel(w) == "nsubj")
+            {
+                actor = view.ChildWithCase(verb, "von"); // "Die Gegenstimmen kamen von Kuba"
+            }
+            if (actor < 0 && Responsible(view, w) is int held and >= 0)
+            {
+                actor = held; // "wurden für mehrere Raketenangriffe verantwortlich gemacht": who is held responsible did it
+            }
+            actor = Antecedent(view, actor);
         }
         target = FindTarget(view, w, verb, frame);
+        if (!frame.IsNoun && frame.Lemma is "treffen" or "empfangen")
+        {
+            // "eine Entscheidung treffen", "Signale empfangen": only a meeting with someone is a consultation
+            int met = isPassive ? view.Child(w, "nsubj:pass") : view.Child(w, "obj");
+            if (met >= 0 && !CanAct(view, met, entities))
+            {
+                return null;
+            }
+        }
 
         // Location and destination.
         int location = -1;
@@ -224,13 +522,12 @@ public sealed class EventCoder
         }
         else
         {
-            int inWord = FindWithCase(view, w, "in");
-            if (inWord >= 0 && inWord != target && view.Upos(inWord) == "PROPN")
-            {
-                location = inWord;
-            }
+            location = PlaceOf(view, w, verb, target, entities, times);
         }
 
+        // An attack stated by a noun, a passive or an instrument ("eine Bombe explodierte") may have no perpetrator named at all.
+        bool mayBeUnknown = view.Form(w).Contains("anschl", StringComparison.OrdinalIgnoreCase) || view.Form(w).Contains("attentat", StringComparison.OrdinalIgnoreCase)
+            || (isPassive && frame.Lemma is "zünden" or "fernzünden" or "sprengen");
         if (actor >= 0 && !CanAct(view, actor, entities))
         {
             actor = -1; // "Zuversicht", "September", a stray determiner: nothing that acts
@@ -252,10 +549,6 @@ public sealed class EventCoder
                 actorRef = lemma is "er" or "sie" && view.HasFeature(actor, "Number=Sing") ? RecentPerson(doc, entities, quotes, triggerRange) : null;
             }
         }
-        if (actorRef is null)
-        {
-            return null;
-        }
         if (target >= 0 && !frame.IsMobilize && IsTime(view, times, target))
         {
             target = -1; // "dementiert … am 3. Dezember": a date is no target
@@ -272,6 +565,10 @@ public sealed class EventCoder
         {
             target = owner; // "kritisierte die Entscheidung des Gerichts": the court is the target
         }
+        else if (target >= 0 && !frame.IsMobilize && !CanAct(view, target, entities) && ActorBelow(view, target, entities, actor) is int inner and >= 0)
+        {
+            target = inner; // "verweigerten die Annahme von Lebensmitteln aus Deutschland": whose offer was refused
+        }
         ArgumentRef? targetRef = ArgumentOf(view, target, entities, includeAffiliation: true, core: false);
         if (targetRef is { Entity: null } && target >= 0 && view.Lemma(target) == "Land" && view.Child(target, "det") is int det and >= 0 && view.Lemma(det) == "der")
         {
@@ -285,23 +582,56 @@ public sealed class EventCoder
         var locationRef = ArgumentOf(view, location, entities, includeAffiliation: false, core: true);
         if (NeedsTarget(frame.Type) && !(isCue && targetRef is not null && quote >= 0 && quotes[quote].Addressee == targetRef))
         {
-            // Demands, accusations, sanctions, support and the like are always aimed at someone: without a target that can be one, say nothing.
-            if (targetRef is null || (target >= 0 && !CanAct(view, target, entities) && targetRef.Entity is null))
+            // Demands, accusations, sanctions, support and the like are always aimed at someone that can be one
+            // (the report's earlier statement may still name it: see Resolve).
+            if (targetRef is not null && target >= 0 && !CanAct(view, target, entities) && targetRef.Entity is null)
             {
-                return null;
+                targetRef = null;
             }
         }
-        if (targetRef is not null && actorRef is not null && (targetRef.Range == actorRef.Range || (targetRef.Entity is not null && targetRef.Entity == actorRef.Entity)))
-        {
-            return null; // an actor acting on itself is a misreading
-        }
 
+        if (frame.Type == "ASSAULT" && !frame.IsNoun && frame.Lemma is "angreifen" or "attackieren" && actorRef?.Entity is int who && IsPerson(entities, who))
+        {
+            // "Merkel griff den Iran mit scharfen Worten an": a politician attacks with words
+            frame = frame with { Type = "ACCUSE", Cameo = "11" };
+        }
         var mode = ModeOf(view, w, frame, quote >= 0 && quotes[quote].Kind != QuoteKind.Direct ? quotes[quote] : null, isCue);
 
         int? time = NearestTime(doc, times, sentence, triggerRange);
         int? quantity = QuantityIn(quantities, actorRef, targetRef, view, w);
+        if (mode == EventMode.Asserted && time is int ti && doc.ReferenceDate is { Day: not null } today
+            && times[ti].Value.Length >= 10 && string.CompareOrdinal(times[ti].Value, 0, today.ToString(), 0, 10) > 0 && char.IsAsciiDigit(times[ti].Value[0]))
+        {
+            mode = EventMode.Planned; // "kommen … am Sonntag zusammen", told before that Sunday: not yet happened
+        }
+        if (mode == EventMode.Announced && frame.Type is "ASSAULT" or "COERCE")
+        {
+            // "kündigte an, militärisch gegen die Taliban vorzugehen": an announced attack is a threat (PLOVER)
+            frame = frame with { Type = "THREATEN", Cameo = "13" };
+            mode = EventMode.Asserted;
+        }
 
-        return new Event(frame.Type, frame.Cameo, mode, actorRef, targetRef, locationRef, time, quantity, triggerRange, si, quote >= 0 ? quote : null);
+        if (frame.IsMobilize && !frame.IsNoun && target < 0 && SentWord(view, w, actor) is int sent and >= 0 && IsEnvoy(view, sent))
+        {
+            frame = frame with { Type = "CONSULT", Cameo = "04" }; // "China wird seinen Vize-Außenminister entsenden": a delegation, not troops
+        }
+        if (actorRef is null && !frame.IsNoun && !isPassive && !frame.ContextOnly)
+        {
+            return null; // an active clause whose subject is not found is a misreading, not an event of the report's earlier actor
+        }
+        if (!frame.IsNoun && frame.Lemma == "demonstrieren" && (view.Child(w, "obj") >= 0 || view.Child(w, "ccomp") >= 0))
+        {
+            return null; // "demonstrieren, wie weltoffen China ist": to show, not to protest
+        }
+        var ev = new Event(frame.Type, frame.Cameo, mode, actorRef, targetRef, locationRef, time, quantity, triggerRange, si, quote >= 0 ? quote : null);
+        bool mayContinue = frame.Type is "ASSAULT" or "COERCE" or "PROTEST" or "SANCTION" or "RETREAT"
+            && !(frame.IsNoun && view.Child(w, "det") is int d and >= 0 && view.Lemma(d).ToLowerInvariant() is "ein" or "eine" or "einer" or "einen" or "einem" or "eines");
+        bool also = false;
+        foreach (int c in view.Children(w))
+        {
+            also |= view.BaseRel(c).SequenceEqual("advmod") && view.Lemma(c).ToLowerInvariant() is "ebenfalls" or "gleichfalls" or "auch";
+        }
+        return new Found(w, frame, ev, mayBeUnknown, mayContinue || frame.ContextOnly, also);
     }
 
     /// <summary>The verb a noun trigger belongs to: its head when that is a verb (through one noun at most).</summary>
@@ -465,6 +795,74 @@ public sealed class EventCoder
     }
 
     /// <summary>A phrase with the given preposition among the trigger's dependents, or deeper in its phrase (attachment errors), never inside a clause.</summary>
+    private static readonly Lazy<string[]> s_placeNouns = new(() => GermanData.Load("place-nouns.tsv", "place-nouns").Rows.Select(r => r[0].ToLowerInvariant()).ToArray());
+
+    /// <summary>
+    /// Where the event happened: an "in"/"bei" phrase that names a place (a place name, or a noun such as
+    /// "Hauptstadt"), on the trigger, on the verb a noun trigger belongs to, or fronted in its clause
+    /// ("In Hilla … starben zwölf Menschen").
+    /// </summary>
+    private static int PlaceOf(DependencyView view, int w, int verb, int target, ImmutableArray<Entity> entities, ImmutableArray<TimeExpression> times)
+    {
+        Span<int> nodes = [w, verb, view.Head(w)];
+        foreach (int node in nodes)
+        {
+            if (node < 0)
+            {
+                continue;
+            }
+            foreach (int c in view.Children(node))
+            {
+                if (c == target || c == w || IsTime(view, times, c))
+                {
+                    continue;
+                }
+                int cs = view.Child(c, "case");
+                if (cs < 0 || view.Lemma(cs).ToLowerInvariant() is not ("in" or "bei" or "im" or "nahe"))
+                {
+                    continue;
+                }
+                if (IsPlace(view, c, entities))
+                {
+                    return c;
+                }
+            }
+        }
+        return -1;
+    }
+
+    private static bool IsPlace(DependencyView view, int word, ImmutableArray<Entity> entities)
+    {
+        var range = view.Document.Tokens[view.Words[word].Token].Range;
+        foreach (var e in entities)
+        {
+            if (e.Type != EntityType.Location)
+            {
+                continue;
+            }
+            foreach (var m in e.Mentions)
+            {
+                if (m.Kind is not (MentionKind.Deriv or MentionKind.Part) && m.Range.Overlaps(range))
+                {
+                    return true;
+                }
+            }
+        }
+        if (view.Upos(word) != "NOUN")
+        {
+            return false;
+        }
+        string lower = view.Form(word).ToLowerInvariant();
+        foreach (string noun in s_placeNouns.Value)
+        {
+            if (lower == noun || (lower.Length > noun.Length + 2 && lower.EndsWith(noun, StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+        return lower is "hauptstadt" or "region" or "provinz" or "land" or "gebiet" or "grenze" or "küste";
+    }
+
     private static int FindWithCase(DependencyView view, int w, string preposition)
     {
         int direct = view.ChildWithCase(w, preposition);
@@ -524,6 +922,7 @@ public sealed class EventCoder
         }
         // Walk from the trigger up through the words that govern it (two steps): negation, modality and announcement.
         int node = w;
+        string lastRel = "";
         for (int step = 0; step < 3 && node >= 0; step++)
         {
             foreach (int c in view.Children(node))
@@ -548,9 +947,17 @@ public sealed class EventCoder
                 {
                     return EventMode.Requested;
                 }
-                if (joined is "planen" or "beabsichtigen" or "vorhaben" or "Plan" or "Absicht")
+                if (joined is "planen" or "beabsichtigen" or "vorhaben" or "Plan" or "Absicht" or "vorbereiten" or "Vorbereitung" or "Pläne")
                 {
                     return EventMode.Planned;
+                }
+                if (joined is "ausschließen" && step == 1 && lastRel is "obj" or "nsubj" or "nsubj:pass" or "xcomp" or "ccomp")
+                {
+                    return EventMode.Negated; // "Militärische Unterstützung … gilt als ausgeschlossen"
+                }
+                if (joined is "erwarten" or "befürchten" or "fürchten")
+                {
+                    return EventMode.Hypothetical; // "Er erwarte Massenverhaftungen"
                 }
                 if (joined is "drohen")
                 {
@@ -569,9 +976,17 @@ public sealed class EventCoder
                 {
                     return EventMode.Hypothetical;
                 }
+                if (lemma == "sollen" && HasPerfectInfinitive(view, node))
+                {
+                    return EventMode.Asserted; // "soll … geholfen haben", "festgenommen worden sein soll": reported, not planned
+                }
                 if (lemma is "sollen" or "wollen")
                 {
                     return EventMode.Planned;
+                }
+                if (lemma == "werden" && view.Rel(c) == "aux:pass" && view.Form(c).ToLowerInvariant() is "wird" or "werden" or "werde" && IsInfinitive(view, node))
+                {
+                    return EventMode.Planned; // a tagger that read future "wird … entsenden" as a passive
                 }
                 if (lemma == "werden" && view.Rel(c) == "aux" && view.HasFeature(c, "Tense=Pres") && !view.HasFeature(node, "VerbForm=Part"))
                 {
@@ -582,8 +997,32 @@ public sealed class EventCoder
                     return EventMode.Planned;
                 }
             }
+            foreach (int c in view.Children(node))
+            {
+                if (view.BaseRel(c).SequenceEqual("advmod") || view.BaseRel(c).SequenceEqual("amod"))
+                {
+                    if (view.Lemma(c).ToLowerInvariant() is "möglicherweise" or "eventuell" or "vielleicht" or "möglich" or "mögliche" or "möglichen" or "denkbar" or "unwahrscheinlich" or "wahrscheinlich")
+                    {
+                        return EventMode.Hypothetical; // "ein möglicher Boykott", "eine Freilassung sei eventuell möglich"
+                    }
+                }
+                if (step > 0 && view.BaseRel(c).SequenceEqual("xcomp") && view.Lemma(c).ToLowerInvariant() is "unwahrscheinlich" or "möglich" or "wahrscheinlich" or "denkbar")
+                {
+                    return EventMode.Hypothetical; // "halten einen Abzug für unwahrscheinlich"
+                }
+            }
+            if (view.Upos(node) == "ADJ" && view.Lemma(node).ToLowerInvariant() is "möglich" or "denkbar" or "unwahrscheinlich" or "wahrscheinlich")
+            {
+                return EventMode.Hypothetical; // "Eine Freilassung sei möglich"
+            }
+            if (step > 0 && view.Lemma(node).ToLowerInvariant() is "geplant" or "vorbereiten" or "planen" or "stattfinden" && view.HasFeature(node, "VerbForm=Part") && view.Lemma(node).ToLowerInvariant() is "geplant" or "planen")
+            {
+                return EventMode.Planned; // "Am Donnerstag ist ein Treffen geplant"
+            }
             string rel2 = view.Rel(node);
-            if (!(rel2 is "xcomp" or "ccomp" or "obj" or "acl" or "nmod" or "obl" || rel2.StartsWith("acl", StringComparison.Ordinal)) || (step == 0 && isCue))
+            bool nounSubject = step == 0 && frame.IsNoun && rel2 is "nsubj" or "nsubj:pass";
+            lastRel = rel2;
+            if (!(nounSubject || rel2 is "xcomp" or "ccomp" or "obj" or "acl" or "nmod" or "obl" || rel2.StartsWith("acl", StringComparison.Ordinal)) || (step == 0 && isCue))
             {
                 break;
             }
@@ -592,6 +1031,35 @@ public sealed class EventCoder
         _ = frame;
         _ = reportingQuote;
         return EventMode.Asserted;
+    }
+
+    /// <summary>The full-form lexicon knows the word as an infinitive and not as a participle.</summary>
+    private static bool IsInfinitive(DependencyView view, int w)
+    {
+        var lexicon = SyntaxModels.DefaultLexicon;
+        bool infinitive = false;
+        foreach (var analysis in lexicon.Lookup(view.Form(w)))
+        {
+            var cls = lexicon.SignatureClass[analysis.Signature];
+            if ((cls & LexClass.VerbParticiple) != 0)
+            {
+                return false;
+            }
+            infinitive |= (cls & LexClass.VerbInfinitive) != 0;
+        }
+        return infinitive;
+    }
+
+    private static bool HasPerfectInfinitive(DependencyView view, int node)
+    {
+        foreach (int c in view.Children(node))
+        {
+            if (view.BaseRel(c).SequenceEqual("aux") && view.Form(c).ToLowerInvariant() is "haben" or "sein")
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>"nicht" or "kein" on the trigger, on its object, or on the words that govern it ("keine Pläne, … zu schicken").</summary>

@@ -5,7 +5,10 @@ namespace Depesche.German.Events;
 
 /// <summary>One event frame: a trigger lemma with its PLOVER type, CAMEO root and where its target is.</summary>
 /// <param name="Target">obj, dat, a preposition, or null.</param>
-public sealed record EventFrame(string Lemma, bool IsNoun, string Type, string Cameo, string? Target)
+/// <param name="ContextOnly">The word states an event only where the report has already stated one of its
+/// kind ("die Explosion", "verletzt" after "ein Anschlag"); it then restates or continues that one.</param>
+/// <param name="Agents">Nouns whose mention in the report is the actor when the clause names none (event-agents.tsv).</param>
+public sealed record EventFrame(string Lemma, bool IsNoun, string Type, string Cameo, string? Target, bool ContextOnly = false, string[]? Agents = null)
 {
     public bool IsMobilize => Type == "MOBILIZE";
 }
@@ -95,6 +98,12 @@ public sealed class EventLexicon
 
     public static EventLexicon Load()
     {
+        var agents = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var agentFile = GermanData.Load("event-agents.tsv", "event-agents");
+        foreach (var row in agentFile.Rows)
+        {
+            agents[row[0]] = row.Get(1).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        }
         var file = GermanData.Load("event-frames.tsv", "event-frames");
         var verbs = new Dictionary<string, EventFrame>(StringComparer.Ordinal);
         var nouns = new Dictionary<string, EventFrame>(StringComparer.Ordinal);
@@ -118,7 +127,21 @@ public sealed class EventLexicon
                 throw DataFile.Invalid(file.Name, row.Line, $"a CAMEO root has two digits, not '{cameo}'");
             }
             string? target = row.Get(4, "-") == "-" ? null : row[4];
-            var frame = new EventFrame(lemma, noun, type, cameo, target);
+            string note = row.Get(5, "-");
+            bool contextOnly = note == "context";
+            string[]? agentNouns = null;
+            if (note.StartsWith("agent=", StringComparison.Ordinal))
+            {
+                if (!agents.TryGetValue(note["agent=".Length..], out agentNouns))
+                {
+                    throw DataFile.Invalid(file.Name, row.Line, $"no agent group '{note["agent=".Length..]}' in event-agents.tsv");
+                }
+            }
+            else if (note is not ("-" or "context"))
+            {
+                throw DataFile.Invalid(file.Name, row.Line, $"the sixth column is 'context', 'agent=GROUP' or '-', not '{note}'");
+            }
+            var frame = new EventFrame(lemma, noun, type, cameo, target, contextOnly, agentNouns);
             (noun ? nouns : verbs).TryAdd(lemma, frame);
         }
         var actorNouns = GermanData.FirstColumn(GermanData.Load("actor-nouns.tsv", "actor-nouns"));
