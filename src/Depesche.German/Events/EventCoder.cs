@@ -59,7 +59,9 @@ public sealed class EventCoder
                 {
                     continue;
                 }
-                var f = Build(view, i, frame, si, sentence, quotes, entities, times, quantities);
+                // "machen … verantwortlich": the clause of "machen" holds the roles, the adjective is the trigger
+                int clause = frame.Lemma == "verantwortlich" ? view.Head(i) : i;
+                var f = Build(view, clause, frame, si, sentence, quotes, entities, times, quantities, triggerWord: i);
                 if (f is not null)
                 {
                     found.Add(f);
@@ -107,9 +109,13 @@ public sealed class EventCoder
             var a = antecedent?.Event;
             if (ev.Actor is null)
             {
-                if (a?.Actor is { } known && f.MayContinue)
+                if (f.Frame.Agents is { } agentNouns && AgentMention(view, entities, agentNouns, ev.Trigger) is { } agentFirst)
                 {
-                    bool close = ev.Sentence - a.Sentence <= 2;
+                    ev = ev with { Actor = agentFirst }; // "festgenommen": the police the report names, before any earlier arrest's actor
+                }
+                else if (a?.Actor is { } known && f.MayContinue)
+                {
+                    bool close = ev.Sentence - a.Sentence <= 2 && (f.Frame.IsNoun || f.Frame.ContextOnly);
                     ev = ev with
                     {
                         Actor = Inferred(known),
@@ -181,6 +187,48 @@ public sealed class EventCoder
             or "halten" or "betrachten" or "ansehen" or "bezeichnen" or "nennen" or "bewerten" or "einschätzen";
     }
 
+    private bool HasOtherActingSubject(DependencyView view, int verb, int w, ImmutableArray<Entity> entities)
+    {
+        foreach (int c in view.Children(verb))
+        {
+            if (c != w && view.Rel(c) == "nsubj" && CanAct(view, c, entities))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>For a noun under "zu" of a demand ("forderte China zur Aufnahme eines Dialogs auf"): who is asked.</summary>
+    private static int Demanded(DependencyView view, int w)
+    {
+        int h = w;
+        for (int step = 0; step < 3 && h >= 0; step++)
+        {
+            int up = view.Head(h);
+            if (up < 0)
+            {
+                return -1;
+            }
+            if (view.Upos(up) == "VERB")
+            {
+                string lemma = view.Lemma(up);
+                int prt = view.Child(up, "compound:prt");
+                if (prt >= 0)
+                {
+                    lemma = view.Lemma(prt).ToLowerInvariant() + lemma;
+                }
+                if (lemma is "auffordern" or "aufrufen" or "drängen" or "bewegen" or "zwingen" && view.Child(h, "case") is int cs and >= 0 && view.Lemma(cs).ToLowerInvariant() is "zu" or "zur" or "zum")
+                {
+                    return view.Child(up, "obj");
+                }
+                return -1;
+            }
+            h = up;
+        }
+        return -1;
+    }
+
     /// <summary>For a noun inside "für … verantwortlich": who is held responsible (the object of "machen", else the subject).</summary>
     private static int Responsible(DependencyView view, int w)
     {
@@ -239,6 +287,27 @@ public sealed class EventCoder
             || lower.EndsWith("vertreter", StringComparison.Ordinal) || lower.EndsWith("beauftragter", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// An attack the report tells as having happened, not one that is alleged, feared, prevented or only the
+    /// object of a claim ("Beweise für angebliche Anschläge", "vor Angriffen schützen").
+    /// </summary>
+    private static bool IsReportedAttack(DependencyView view, int w)
+    {
+        if (view.Child(w, "case") is int cs and >= 0 && view.Lemma(cs).ToLowerInvariant() is "für" or "vor" or "gegen" or "über" or "von" or "seit")
+        {
+            return false;
+        }
+        foreach (int c in view.Children(w))
+        {
+            if (view.Lemma(c).ToLowerInvariant() is "angeblich" or "mutmaßlich" or "möglich" or "geplant" or "kein" or "vermeintlich")
+            {
+                return false;
+            }
+        }
+        int h = view.Head(w);
+        return !(h >= 0 && view.Lemma(h).ToLowerInvariant() is "planen" or "verhindern" or "vereiteln" or "befürchten" or "fürchten");
+    }
+
     /// <summary>The first word below a noun phrase (not in a clause) that can act: a name, an institution, a group.</summary>
     private int ActorBelow(DependencyView view, int word, ImmutableArray<Entity> entities, int except)
     {
@@ -273,8 +342,29 @@ public sealed class EventCoder
     /// <summary>A relative pronoun's antecedent: the noun its clause describes.</summary>
     private static int Antecedent(DependencyView view, int word)
     {
-        if (word < 0 || view.Upos(word) != "PRON" || !view.HasFeature(word, "PronType=Rel"))
+        if (word < 0 || view.Upos(word) != "PRON")
         {
+            return word;
+        }
+        if (!view.HasFeature(word, "PronType=Rel"))
+        {
+            // "…, die ebenfalls einen Beitritt ablehnen": a "der/die/welche" right after a comma opens a relative clause
+            if (view.Lemma(word).ToLowerInvariant() is not ("der" or "welcher" or "welche") || word < 2 || view.Form(word - 1) != ",")
+            {
+                return word;
+            }
+            for (int k = word - 2; k >= 0 && k >= word - 4; k--)
+            {
+                if (view.Upos(k) is "NOUN" or "PROPN")
+                {
+                    // "den Unionsparteien der Bundesrepublik Deutschland, die …": the group's head, not its attribute
+                    while (view.Head(k) is int up and >= 0 && up < k && view.Rel(k) is "nmod" or "appos" or "flat" or "flat:name" && view.Upos(up) is "NOUN" or "PROPN")
+                    {
+                        k = up;
+                    }
+                    return k;
+                }
+            }
             return word;
         }
         int h = view.Head(word);
@@ -361,6 +451,14 @@ public sealed class EventCoder
         {
             return _lex.TryNoun(view.Lemma(w), out frame) || _lex.TryNoun(view.Form(w), out frame);
         }
+        if (upos is "PROPN" && _lex.TryNoun(view.Form(w), out frame) && frame.Lemma == view.Form(w))
+        {
+            return true; // "Razzien" read as a name: only an exact event noun, never a compound
+        }
+        if (upos is "ADJ" && view.Lemma(w).Equals("verantwortlich", StringComparison.OrdinalIgnoreCase) && view.Head(w) is int h and >= 0 && view.Lemma(h) == "machen")
+        {
+            return _lex.TryVerb("verantwortlich", out frame); // "machen den Geheimdienst für das Attentat verantwortlich"
+        }
         if (upos is "ADJ" && char.IsLower(view.Form(w)[0]) && view.Child(w, "obj") >= 0)
         {
             // a finite verb the tagger read as an adjective ("unterzeichneten ein Abkommen")
@@ -399,10 +497,10 @@ public sealed class EventCoder
     }
 
     private Found? Build(DependencyView view, int w, EventFrame frame, int si, Sentence sentence,
-        ImmutableArray<Quote> quotes, ImmutableArray<Entity> entities, ImmutableArray<TimeExpression> times, ImmutableArray<Quantity> quantities)
+        ImmutableArray<Quote> quotes, ImmutableArray<Entity> entities, ImmutableArray<TimeExpression> times, ImmutableArray<Quantity> quantities, int triggerWord)
     {
         var doc = view.Document;
-        var triggerRange = doc.Tokens[view.Words[w].Token].Range;
+        var triggerRange = doc.Tokens[view.Words[triggerWord].Token].Range;
         int quote = QuoteAt(quotes, triggerRange, out bool isCue);
 
         // Actor and target words.
@@ -458,11 +556,24 @@ public sealed class EventCoder
             // "übte Kritik", "kündigte die Verlegung an": the verb's subject acts, unless the verb states an event of
             // its own ("begrüßte die Einigung": the Einigung is someone else's)
             // Protests are made by whoever the noun says, not by the subject that reports or condemns them.
-            bool borrow = frame.Type is not "PROTEST" && verb >= 0 && !IsObserverVerb(view, verb);
+            bool borrow = frame.Type is not "PROTEST" && verb >= 0 && (view.Head(w) == verb || view.Rel(w) is not ("nsubj" or "nsubj:pass")) && !IsObserverVerb(view, verb);
             bool lightCase = view.Child(w, "case") is int cs and >= 0 && view.Lemma(cs).ToLowerInvariant() is "mit" or "zu" && IsStartVerb(view, verb);
-            if (borrow && (view.Child(w, "case") < 0 || lightCase) && view.Rel(w) is "obj" or "iobj" or "obl" or "nmod" or "xcomp" && !TryFrame(view, verb, out _))
+            bool secondSubject = view.Rel(w) == "nsubj" && verb >= 0 && HasOtherActingSubject(view, verb, w, entities);
+            if (borrow && (view.Child(w, "case") < 0 || lightCase) && (secondSubject || view.Rel(w) is "obj" or "iobj" or "obl" or "nmod" or "xcomp") && !TryFrame(view, verb, out _))
             {
-                actor = view.Child(verb, "nsubj");
+                actor = -1;
+                foreach (int c in view.Children(verb))
+                {
+                    if (c != w && view.Rel(c) == "nsubj")
+                    {
+                        actor = c;
+                        break;
+                    }
+                }
+                if (actor < 0 && lightCase && view.Child(verb, "obj") is int o and >= 0 && o != w && CanAct(view, o, entities))
+                {
+                    actor = o; // "begannen die Sicherheitskräfte mit Razzien": a subject the parser read as an object
+                }
                 if (actor < 0 && view.Child(verb, "aux:pass") < 0)
                 {
                     actor = Controller(view, verb); // "hatten erklärt, das Amtsenthebungsverfahren einzuleiten"
@@ -483,6 +594,10 @@ public sealed class EventCoder
             if (actor < 0 && verb >= 0 && view.Rel(w) == "nsubj")
             {
                 actor = view.ChildWithCase(verb, "von"); // "Die Gegenstimmen kamen von Kuba"
+            }
+            if (actor < 0 && Demanded(view, w) is int asked and >= 0)
+            {
+                actor = asked;
             }
             if (actor < 0 && Responsible(view, w) is int held and >= 0)
             {
@@ -511,7 +626,7 @@ public sealed class EventCoder
                 foreach (string p in new[] { "in", "nach", "an" })
                 {
                     int candidate = FindWithCase(view, w, p);
-                    if (candidate >= 0 && !IsTime(view, times, candidate))
+                    if (candidate >= 0 && !IsTime(view, times, candidate) && (!frame.IsNoun || IsPlace(view, candidate, entities)))
                     {
                         location = candidate;
                         break;
@@ -526,8 +641,8 @@ public sealed class EventCoder
         }
 
         // An attack stated by a noun, a passive or an instrument ("eine Bombe explodierte") may have no perpetrator named at all.
-        bool mayBeUnknown = view.Form(w).Contains("anschl", StringComparison.OrdinalIgnoreCase) || view.Form(w).Contains("attentat", StringComparison.OrdinalIgnoreCase)
-            || (isPassive && frame.Lemma is "zünden" or "fernzünden" or "sprengen");
+        bool mayBeUnknown = (view.Form(w).Contains("anschl", StringComparison.OrdinalIgnoreCase) || view.Form(w).Contains("attentat", StringComparison.OrdinalIgnoreCase)
+            || (isPassive && frame.Lemma is "zünden" or "fernzünden" or "sprengen")) && IsReportedAttack(view, w);
         if (actor >= 0 && !CanAct(view, actor, entities))
         {
             actor = -1; // "Zuversicht", "September", a stray determiner: nothing that acts
@@ -726,6 +841,13 @@ public sealed class EventCoder
                     {
                         return obj;
                     }
+                    foreach (int c in view.Children(w))
+                    {
+                        if (view.Rel(c) == "nsubj:pass")
+                        {
+                            return c; // "Der Alleingang wurde … begrüßt": a passive's subject is what was done to
+                        }
+                    }
                     // A tagger that read the object as a second subject, or as a bare oblique: the other argument is the target.
                     int subj = view.Child(w, "nsubj");
                     foreach (int c in view.Children(w))
@@ -848,6 +970,20 @@ public sealed class EventCoder
                 }
             }
         }
+        if (view.Upos(word) == "PROPN")
+        {
+            foreach (var e in entities)
+            {
+                foreach (var m in e.Mentions)
+                {
+                    if (m.Range.Overlaps(range))
+                    {
+                        return false; // a person or organisation
+                    }
+                }
+            }
+            return true; // "In Hilla, …": a name no recogniser knew, in an "in" phrase
+        }
         if (view.Upos(word) != "NOUN")
         {
             return false;
@@ -860,7 +996,14 @@ public sealed class EventCoder
                 return true;
             }
         }
-        return lower is "hauptstadt" or "region" or "provinz" or "land" or "gebiet" or "grenze" or "küste";
+        foreach (string noun in (ReadOnlySpan<string>)["hauptstadt", "region", "provinz", "gebiet", "grenze", "küste", "gewässer"])
+        {
+            if (lower.EndsWith(noun, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+        return lower == "land";
     }
 
     private static int FindWithCase(DependencyView view, int w, string preposition)
