@@ -35,7 +35,11 @@ public class DataFileExampleTests
             "contractions" => SyntaxPipelineTests.WordForms,
             "event-frames" => EventsTests.FirstEvent,
             "place-nouns" => noun => Depesche.German.Entities.EntityRecognizerComponent.IsPlaceNoun(noun) ? "yes" : "no",
-            "event-agents" => lemma => (Depesche.German.Events.EventLexicon.Default.TryVerb(lemma, out var f) || Depesche.German.Events.EventLexicon.Default.TryNoun(lemma, out f)) && f.Agents is { Length: > 0 } a ? a[0] : "none",
+            "event-agents" => lemma => lemma.StartsWith("deployable ", StringComparison.Ordinal)
+                ? (Depesche.German.Events.EventLexicon.InGroup(Depesche.German.Events.EventLexicon.Default.Deployable, lemma.AsSpan(11)) ? "deployable" : "not deployable")
+                : lemma.StartsWith("claim ", StringComparison.Ordinal)
+                ? (Depesche.German.Events.EventLexicon.Default.ClaimWords.Contains(lemma[6..]) ? "claim" : "no claim")
+                : (Depesche.German.Events.EventLexicon.Default.TryVerb(lemma, out var f) || Depesche.German.Events.EventLexicon.Default.TryNoun(lemma, out f)) && f.Agents is { Length: > 0 } a ? a[0] : "none",
             "actor-nouns" => noun => Depesche.German.Events.EventLexicon.Default.IsActorNoun(noun) ? "yes" : "no",
             "time-patterns" => Times.TimesTestSupport.Times,
             "time-lexicon" => Times.TimesTestSupport.Lexicon,

@@ -24,7 +24,8 @@ public sealed class EventCoder
     /// of its type: a contentious event (attack, coercion, protest, sanction, retreat) told again or continued
     /// ("Bei dem Attentat …", "Dabei wurden … verletzt"); an indefinite noun ("ein Angriff") starts a new one instead.</param>
     /// <param name="Also">The clause says "ebenfalls" or "auch": the same act as the last one, by another actor.</param>
-    private sealed record Found(int Trigger, EventFrame Frame, Event Event, bool MayBeUnknown, bool MayContinue, bool Also = false);
+    /// <param name="ClaimTarget">The target is a claim ("dies", "die Darstellung"): its maker is the target.</param>
+    private sealed record Found(int Trigger, EventFrame Frame, Event Event, bool MayBeUnknown, bool MayContinue, bool Also = false, bool ClaimTarget = false);
 
     public ImmutableArray<Event> Find(Document doc)
     {
@@ -94,15 +95,16 @@ public sealed class EventCoder
         {
             var ev = f.Event;
             Found? antecedent = null;
+            bool release = f.Frame.Lemma is "freilassen" or "entlassen" or "Freilassung" or "freikommen";
             for (int j = resolved.Count - 1; j >= 0; j--)
             {
-                if (resolved[j].Event.Type == ev.Type && resolved[j].Event.Sentence <= ev.Sentence)
+                if ((resolved[j].Event.Type == ev.Type || (release && resolved[j].Event.Type == "COERCE")) && resolved[j].Event.Sentence <= ev.Sentence)
                 {
-                    antecedent = resolved[j];
+                    antecedent = resolved[j]; // a release continues the detention: who held them lets them go
                     break;
                 }
             }
-            if (f.Frame.ContextOnly && antecedent is null)
+            if (f.Frame.ContextOnly && antecedent is null && !(f.Frame.IsNoun && ev.Type == "ASSAULT" && ev.Actor is { Origin: ArgumentOrigin.Stated }))
             {
                 continue; // "die Explosion", "verletzt": an event only where the report has already stated one of its kind
             }
@@ -115,7 +117,7 @@ public sealed class EventCoder
                 }
                 else if (a?.Actor is { } known && f.MayContinue)
                 {
-                    bool close = ev.Sentence - a.Sentence <= 2 && (f.Frame.IsNoun || f.Frame.ContextOnly);
+                    bool close = ev.Sentence - a.Sentence <= 2 && (f.Frame.IsNoun || f.Frame.ContextOnly || (release && a.Type == "COERCE"));
                     ev = ev with
                     {
                         Actor = Inferred(known),
@@ -139,6 +141,18 @@ public sealed class EventCoder
             else if (ev.Target is null && a is { Target: { } t2, Actor: { } aa } && (SameActor(aa, ev.Actor) || (f.Also && ev.Sentence - a.Sentence <= 2)))
             {
                 ev = ev with { Target = Inferred(t2) }; // the same actor's same kind of act, restated: "Merkel griff den Iran an … verglich"
+            }
+            if (f.ClaimTarget && ev.Actor is { } rejecter)
+            {
+                for (int j = resolved.Count - 1; j >= 0 && ev.Sentence - resolved[j].Event.Sentence <= 3; j--)
+                {
+                    var claimEvent = resolved[j].Event;
+                    if (claimEvent.Type is "ACCUSE" or "REQUEST" or "THREATEN" or "SANCTION" && claimEvent.Actor is { } maker && !SameActor(maker, rejecter))
+                    {
+                        ev = ev with { Target = Inferred(maker) }; // "Die IAEA wirft dem Iran vor … Der Iran streitet dies ab"
+                        break;
+                    }
+                }
             }
             if (NeedsTarget(ev.Type) && ev.Target is null)
             {
@@ -170,7 +184,7 @@ public sealed class EventCoder
 
     /// <summary>Verbs that start or carry on an act named by a noun with "mit" or "zu" ("begannen mit Razzien", "griff zu Gewalt").</summary>
     private static bool IsStartVerb(DependencyView view, int verb)
-        => verb >= 0 && view.Lemma(verb) is "beginnen" or "starten" or "fortfahren" or "greifen" or "schreiten" or "drohen" or "aufhören";
+        => verb >= 0 && view.Lemma(verb) is "beginnen" or "starten" or "fortfahren" or "greifen" or "schreiten" or "drohen" or "aufhören" or "treten";
 
     /// <summary>Verbs whose subject observes, reports or expects an event rather than carrying it out.</summary>
     private static bool IsObserverVerb(DependencyView view, int verb)
@@ -184,7 +198,8 @@ public sealed class EventCoder
         return lemma is "erwarten" or "befürchten" or "fürchten" or "berichten" or "melden" or "bestätigen" or "beobachten" or "sehen"
             or "zählen" or "vermuten" or "prüfen" or "untersuchen" or "kommentieren" or "erwähnen" or "beschreiben" or "dokumentieren"
             or "schildern" or "verhindern" or "vereiteln" or "überleben" or "beklagen" or "bedauern" or "enthalten" or "vorlegen" or "erleiden"
-            or "halten" or "betrachten" or "ansehen" or "bezeichnen" or "nennen" or "bewerten" or "einschätzen";
+            or "halten" or "betrachten" or "ansehen" or "bezeichnen" or "nennen" or "bewerten" or "einschätzen"
+            or "bekanntgeben" or "mitteilen" or "verkünden" or "bestätigen" or "dementieren" or "bestreiten";
     }
 
     private bool HasOtherActingSubject(DependencyView view, int verb, int w, ImmutableArray<Entity> entities)
@@ -197,6 +212,30 @@ public sealed class EventCoder
             }
         }
         return false;
+    }
+
+    /// <summary>
+    /// The agent of a participle or relative clause on a noun: "von bewaffneten Gruppen ausgeübte Gewalt",
+    /// "Morde, die von verschiedenen Konfliktparteien ausgeübt würden".
+    /// </summary>
+    private static int ParticipleAgent(DependencyView view, int w)
+    {
+        foreach (int c in view.Children(w))
+        {
+            if (view.Upos(c) is "VERB" or "ADJ" && (view.Rel(c).StartsWith("acl", StringComparison.Ordinal) || view.Rel(c) == "amod"))
+            {
+                int agent = view.ChildWithCase(c, "von");
+                if (agent < 0)
+                {
+                    agent = view.ChildWithCase(c, "durch");
+                }
+                if (agent >= 0)
+                {
+                    return agent;
+                }
+            }
+        }
+        return -1;
     }
 
     /// <summary>For a noun under "zu" of a demand ("forderte China zur Aufnahme eines Dialogs auf"): who is asked.</summary>
@@ -255,6 +294,19 @@ public sealed class EventCoder
         return -1;
     }
 
+    private bool IsCourt(DependencyView view, int word)
+    {
+        string lower = view.Lemma(word).ToLowerInvariant();
+        foreach (string court in _lex.Courts)
+        {
+            if (lower.EndsWith(court.ToLowerInvariant(), StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static bool IsPerson(ImmutableArray<Entity> entities, int id)
     {
         foreach (var e in entities)
@@ -306,6 +358,31 @@ public sealed class EventCoder
         }
         int h = view.Head(w);
         return !(h >= 0 && view.Lemma(h).ToLowerInvariant() is "planen" or "verhindern" or "vereiteln" or "befürchten" or "fürchten");
+    }
+
+    private int OtherActingArgument(DependencyView view, int w, int target, int actor, ImmutableArray<Entity> entities)
+    {
+        if (actor >= 0)
+        {
+            foreach (int c in view.Children(actor))
+            {
+                // "die Polizei die Demonstranten … zurückgedrängt": two noun phrases the parser joined
+                if (view.Rel(c) == "nmod" && view.Child(c, "case") < 0 && !view.HasFeature(c, "Case=Gen") && view.Child(c, "det") is int d and >= 0 && d > actor
+                    && view.Upos(c) is "NOUN" or "PROPN" && CanAct(view, c, entities))
+                {
+                    return c;
+                }
+            }
+        }
+        foreach (int c in view.Children(w))
+        {
+            if (c != target && c != actor && view.Rel(c) is "obj" or "iobj" or "nsubj:pass" or "obl" or "nsubj" && view.Child(c, "case") < 0
+                && view.Upos(c) is "NOUN" or "PROPN" && CanAct(view, c, entities))
+            {
+                return c;
+            }
+        }
+        return -1;
     }
 
     /// <summary>The first word below a noun phrase (not in a clause) that can act: a name, an institution, a group.</summary>
@@ -510,7 +587,8 @@ public sealed class EventCoder
         bool isPassive = false;
         if (!frame.IsNoun)
         {
-            bool passive = view.Child(w, "aux:pass") >= 0 || view.Child(w, "nsubj:pass") >= 0;
+            bool passive = view.Child(w, "aux:pass") >= 0 || view.Child(w, "nsubj:pass") >= 0
+                || (view.Rel(w) == "conj" && view.Head(w) is int first and >= 0 && view.Child(first, "aux:pass") >= 0 && view.Child(w, "nsubj") < 0 && view.Child(w, "aux") < 0);
             if (passive)
             {
                 isPassive = true;
@@ -557,17 +635,24 @@ public sealed class EventCoder
             // its own ("begrüßte die Einigung": the Einigung is someone else's)
             // Protests are made by whoever the noun says, not by the subject that reports or condemns them.
             bool borrow = frame.Type is not "PROTEST" && verb >= 0 && (view.Head(w) == verb || view.Rel(w) is not ("nsubj" or "nsubj:pass")) && !IsObserverVerb(view, verb);
-            bool lightCase = view.Child(w, "case") is int cs and >= 0 && view.Lemma(cs).ToLowerInvariant() is "mit" or "zu" && IsStartVerb(view, verb);
+            bool lightCase = view.Child(w, "case") is int cs and >= 0 && view.Lemma(cs).ToLowerInvariant() is "mit" or "zu" or "in" && IsStartVerb(view, verb);
             bool secondSubject = view.Rel(w) == "nsubj" && verb >= 0 && HasOtherActingSubject(view, verb, w, entities);
             if (borrow && (view.Child(w, "case") < 0 || lightCase) && (secondSubject || view.Rel(w) is "obj" or "iobj" or "obl" or "nmod" or "xcomp") && !TryFrame(view, verb, out _))
             {
-                actor = -1;
-                foreach (int c in view.Children(verb))
+                actor = secondSubject ? -1 : Subject(view, verb, entities);
+                if (actor == w)
                 {
-                    if (c != w && view.Rel(c) == "nsubj")
+                    actor = -1;
+                }
+                if (actor < 0)
+                {
+                    foreach (int c in view.Children(verb))
                     {
-                        actor = c;
-                        break;
+                        if (c != w && view.Rel(c) == "nsubj")
+                        {
+                            actor = c;
+                            break;
+                        }
                     }
                 }
                 if (actor < 0 && lightCase && view.Child(verb, "obj") is int o and >= 0 && o != w && CanAct(view, o, entities))
@@ -595,6 +680,10 @@ public sealed class EventCoder
             {
                 actor = view.ChildWithCase(verb, "von"); // "Die Gegenstimmen kamen von Kuba"
             }
+            if (actor < 0 && ParticipleAgent(view, w) is int doer and >= 0)
+            {
+                actor = doer;
+            }
             if (actor < 0 && Demanded(view, w) is int asked and >= 0)
             {
                 actor = asked;
@@ -606,14 +695,28 @@ public sealed class EventCoder
             actor = Antecedent(view, actor);
         }
         target = FindTarget(view, w, verb, frame);
-        if (!frame.IsNoun && frame.Lemma is "treffen" or "empfangen")
+        if (!frame.IsNoun && frame.Lemma is "treffen" or "empfangen" or "besuchen")
         {
-            // "eine Entscheidung treffen", "Signale empfangen": only a meeting with someone is a consultation
+            // "eine Entscheidung treffen", "Signale empfangen", "besuchte Gefängnisse": only a meeting with someone
+            // (or a visit to a country or city) is a consultation
             int met = isPassive ? view.Child(w, "nsubj:pass") : view.Child(w, "obj");
-            if (met >= 0 && !CanAct(view, met, entities))
+            if (met >= 0 && !CanAct(view, met, entities) && !(frame.Lemma == "besuchen" && IsPlace(view, met, entities) && view.Upos(met) == "PROPN"))
             {
                 return null;
             }
+        }
+        if (!frame.IsNoun && frame.IsMobilize && frame.Lemma is "schicken" or "entsenden" or "verlegen" or "stationieren")
+        {
+            // "schickte den Kopfschmuck an den Kaiser": only people are deployed
+            int deployed = isPassive ? view.Child(w, "nsubj:pass") : view.Child(w, "obj");
+            if (deployed >= 0 && !CanAct(view, deployed, entities) && !EventLexicon.InGroup(_lex.Deployable, view.Form(deployed)))
+            {
+                return null;
+            }
+        }
+        if (!frame.IsNoun && frame.Lemma == "ausschließen" && (IsNegated(view, w) || view.ChildWithCase(w, "von") >= 0 || view.ChildWithCase(w, "aus") >= 0))
+        {
+            return null; // "nicht ausgeschlossen" rules nothing out; "von Funktionen ausschließen" excludes someone from something
         }
 
         // Location and destination.
@@ -643,6 +746,10 @@ public sealed class EventCoder
         // An attack stated by a noun, a passive or an instrument ("eine Bombe explodierte") may have no perpetrator named at all.
         bool mayBeUnknown = (view.Form(w).Contains("anschl", StringComparison.OrdinalIgnoreCase) || view.Form(w).Contains("attentat", StringComparison.OrdinalIgnoreCase)
             || (isPassive && frame.Lemma is "zünden" or "fernzünden" or "sprengen")) && IsReportedAttack(view, w);
+        if (actor >= 0 && IsTime(view, times, actor))
+        {
+            actor = -1; // "Ende Mai 2010 töteten …": a date the parser took for the subject
+        }
         if (actor >= 0 && !CanAct(view, actor, entities))
         {
             actor = -1; // "Zuversicht", "September", a stray determiner: nothing that acts
@@ -680,6 +787,10 @@ public sealed class EventCoder
         {
             target = owner; // "kritisierte die Entscheidung des Gerichts": the court is the target
         }
+        else if (target >= 0 && !frame.IsNoun && !frame.IsMobilize && !CanAct(view, target, entities) && OtherActingArgument(view, w, target, actor, entities) is int other and >= 0)
+        {
+            target = other; // "die Polizei hatte die Demonstranten etwa 100 Meter zurückgedrängt": not the distance
+        }
         else if (target >= 0 && !frame.IsMobilize && !CanAct(view, target, entities) && ActorBelow(view, target, entities, actor) is int inner and >= 0)
         {
             target = inner; // "verweigerten die Annahme von Lebensmitteln aus Deutschland": whose offer was refused
@@ -709,6 +820,11 @@ public sealed class EventCoder
         {
             // "Merkel griff den Iran mit scharfen Worten an": a politician attacks with words
             frame = frame with { Type = "ACCUSE", Cameo = "11" };
+        }
+        if (!frame.IsNoun && frame.Lemma == "verurteilen" && (isPassive || (actor >= 0 && IsCourt(view, actor))) && _lex.Courts.Length > 0)
+        {
+            // "wurde wegen Befehlsverweigerung verurteilt", "das Gericht verurteilte ihn": a sentence, not a condemnation
+            frame = frame with { Type = "SANCTION", Cameo = "16", Agents = _lex.Courts };
         }
         var mode = ModeOf(view, w, frame, quote >= 0 && quotes[quote].Kind != QuoteKind.Direct ? quotes[quote] : null, isCue);
 
@@ -746,7 +862,8 @@ public sealed class EventCoder
         {
             also |= view.BaseRel(c).SequenceEqual("advmod") && view.Lemma(c).ToLowerInvariant() is "ebenfalls" or "gleichfalls" or "auch";
         }
-        return new Found(w, frame, ev, mayBeUnknown, mayContinue || frame.ContextOnly, also);
+        bool claim = frame.Type == "REJECT" && target >= 0 && targetRef is { Entity: null } && (_lex.ClaimWords.Contains(view.Lemma(target)) || _lex.ClaimWords.Contains(view.Form(target)));
+        return new Found(w, frame, ev, mayBeUnknown, mayContinue || frame.ContextOnly, also, claim);
     }
 
     /// <summary>The verb a noun trigger belongs to: its head when that is a verb (through one noun at most).</summary>
@@ -841,9 +958,10 @@ public sealed class EventCoder
                     {
                         return obj;
                     }
+                    bool passive = view.Child(w, "aux:pass") >= 0;
                     foreach (int c in view.Children(w))
                     {
-                        if (view.Rel(c) == "nsubj:pass")
+                        if (view.Rel(c) == "nsubj:pass" || (passive && view.Rel(c) == "nsubj"))
                         {
                             return c; // "Der Alleingang wurde … begrüßt": a passive's subject is what was done to
                         }

@@ -46,6 +46,28 @@ public sealed class EventLexicon
 
     public static EventLexicon Default => s_default.Value;
 
+    /// <summary>Words that stand for what someone else said ("dies", "Darstellung", "Vorwürfe"): the "claims" group of event-agents.tsv.</summary>
+    public FrozenSet<string> ClaimWords { get; private init; } = FrozenSet<string>.Empty;
+
+    /// <summary>The "courts" group of event-agents.tsv: who sentences ("wurde verurteilt").</summary>
+    public string[] Courts { get; private init; } = [];
+
+    /// <summary>The "deployable" group of event-agents.tsv: what besides people can be deployed.</summary>
+    public string[] Deployable { get; private init; } = [];
+
+    /// <summary>Whether a noun is, or ends in, one of the group's nouns.</summary>
+    public static bool InGroup(string[] group, ReadOnlySpan<char> noun)
+    {
+        foreach (string g in group)
+        {
+            if (noun.Equals(g, StringComparison.OrdinalIgnoreCase) || (noun.Length > g.Length + 2 && noun.EndsWith(g, StringComparison.OrdinalIgnoreCase)))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public int Count { get; }
 
     /// <summary>A common noun that can act: an institution, group or role, also as a compound's last part.</summary>
@@ -104,6 +126,9 @@ public sealed class EventLexicon
         {
             agents[row[0]] = row.Get(1).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         }
+        agents.TryGetValue("claims", out var claims);
+        agents.TryGetValue("courts", out var courts);
+        agents.TryGetValue("deployable", out var deployable);
         var file = GermanData.Load("event-frames.tsv", "event-frames");
         var verbs = new Dictionary<string, EventFrame>(StringComparer.Ordinal);
         var nouns = new Dictionary<string, EventFrame>(StringComparer.Ordinal);
@@ -145,6 +170,11 @@ public sealed class EventLexicon
             (noun ? nouns : verbs).TryAdd(lemma, frame);
         }
         var actorNouns = GermanData.FirstColumn(GermanData.Load("actor-nouns.tsv", "actor-nouns"));
-        return new EventLexicon(verbs.ToFrozenDictionary(StringComparer.Ordinal), nouns.ToFrozenDictionary(StringComparer.Ordinal), actorNouns);
+        return new EventLexicon(verbs.ToFrozenDictionary(StringComparer.Ordinal), nouns.ToFrozenDictionary(StringComparer.Ordinal), actorNouns)
+        {
+            ClaimWords = (claims ?? []).ToFrozenSet(StringComparer.OrdinalIgnoreCase),
+            Courts = courts ?? [],
+            Deployable = deployable ?? [],
+        };
     }
 }
