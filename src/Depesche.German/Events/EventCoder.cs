@@ -71,7 +71,9 @@ public sealed class EventCoder
             foreach (var f in found)
             {
                 // One record per event and sentence: a noun inside the clause of a verb of the same type restates it.
-                bool restated = found.Any(o => o != f && o.Frame.Type == f.Frame.Type && !o.Frame.IsNoun && f.Frame.IsNoun && view.Dominates(o.Trigger, f.Trigger, 3));
+                // A verb without an actor of its own gives way to the noun it governs ("Bei einem Anschlag … wurden … getötet").
+                bool restated = found.Any(o => o != f && o.Frame.Type == f.Frame.Type && !o.Frame.IsNoun && f.Frame.IsNoun && o.Event.Actor is not null && view.Dominates(o.Trigger, f.Trigger, 3))
+                    || (!f.Frame.IsNoun && f.Event.Actor is null && found.Any(o => o != f && o.Frame.Type == f.Frame.Type && o.Frame.IsNoun && (view.Dominates(f.Trigger, o.Trigger, 3) || view.Dominates(o.Trigger, f.Trigger, 3))));
                 if (!restated)
                 {
                     all.Add(f);
@@ -259,7 +261,18 @@ public sealed class EventCoder
                 }
                 if (lemma is "auffordern" or "aufrufen" or "drängen" or "bewegen" or "zwingen" && view.Child(h, "case") is int cs and >= 0 && view.Lemma(cs).ToLowerInvariant() is "zu" or "zur" or "zum")
                 {
-                    return view.Child(up, "obj");
+                    int asked = view.Child(up, "obj");
+                    if (asked < 0)
+                    {
+                        foreach (int c in view.Children(up))
+                        {
+                            if (view.Rel(c) == "nsubj" && c > up)
+                            {
+                                asked = c; // "forderte Russland zur Aufnahme … auf": the one asked, read as a second subject
+                            }
+                        }
+                    }
+                    return asked;
                 }
                 return -1;
             }
@@ -272,7 +285,19 @@ public sealed class EventCoder
     private static int Responsible(DependencyView view, int w)
     {
         int adj = view.Head(w);
-        if (adj < 0 || view.Lemma(adj).ToLowerInvariant() != "verantwortlich")
+        if (adj >= 0 && view.Lemma(adj).ToLowerInvariant() != "verantwortlich")
+        {
+            int found = -1;
+            foreach (int c in view.Children(adj))
+            {
+                if (view.Lemma(c).Equals("verantwortlich", StringComparison.OrdinalIgnoreCase))
+                {
+                    found = c;
+                }
+            }
+            adj = found; // "wurde für mehrere Angriffe verantwortlich gemacht": the phrase hangs on "machen"
+        }
+        if (adj < 0 || view.Child(w, "case") is not (int cs and >= 0) || view.Lemma(cs).ToLowerInvariant() != "für")
         {
             return -1;
         }
@@ -621,6 +646,10 @@ public sealed class EventCoder
                 if (actor < 0 && frame.Target != "obj")
                 {
                     actor = view.Child(w, "obj"); // "… sind die ersten US-Truppen eingetroffen": a subject read as an object
+                    if (actor >= 0 && view.Child(actor, "case") >= 0)
+                    {
+                        actor = -1; // "gegen die Rebellen": a phrase with a preposition is no subject
+                    }
                 }
             }
             if (actor < 0 && !isPassive && !frame.ContextOnly)
@@ -670,9 +699,17 @@ public sealed class EventCoder
             }
             if (actor < 0)
             {
+                actor = view.ChildWithCase(w, "durch"); // "die Festnahme von Milinkewitsch durch die Polizei"
+                if (actor < 0 && view.Rel(w) is "nsubj" or "nsubj:pass" && view.Head(w) is int pred and >= 0)
+                {
+                    actor = view.ChildWithCase(pred, "durch"); // "Eine Freilassung der Geiseln durch die Entführer sei möglich"
+                }
+            }
+            if (actor < 0 && frame.Target != "gen")
+            {
                 actor = Genitive(view, w);
             }
-            if (actor < 0)
+            if (actor < 0 && !(frame.Target == "gen" && Genitive(view, w) < 0 && view.ChildWithCase(w, "von") is int patient and >= 0 && view.Upos(patient) == "PROPN"))
             {
                 actor = view.ChildWithCase(w, "von");
             }
@@ -750,7 +787,11 @@ public sealed class EventCoder
         {
             actor = -1; // "Ende Mai 2010 töteten …": a date the parser took for the subject
         }
-        if (actor >= 0 && !CanAct(view, actor, entities))
+        if (actor >= 0 && !frame.IsNoun && frame.Type == "PROTEST" && view.Head(actor) == w && view.Upos(actor) == "NOUN" && !IsTime(view, times, actor) && view.HasFeature(actor, "Number=Plur"))
+        {
+            // "Tausende Bauern protestierten": whoever demonstrates is people, whatever the noun
+        }
+        else if (actor >= 0 && !CanAct(view, actor, entities))
         {
             actor = -1; // "Zuversicht", "September", a stray determiner: nothing that acts
         }
@@ -816,7 +857,8 @@ public sealed class EventCoder
             }
         }
 
-        if (frame.Type == "ASSAULT" && !frame.IsNoun && frame.Lemma is "angreifen" or "attackieren" && actorRef?.Entity is int who && IsPerson(entities, who))
+        if (frame.Type == "ASSAULT" && !frame.IsNoun && frame.Lemma is "angreifen" or "attackieren"
+            && ((actorRef?.Entity is int who && IsPerson(entities, who)) || (actor >= 0 && EventLexicon.InGroup(_lex.Politicians, view.Lemma(actor)))))
         {
             // "Merkel griff den Iran mit scharfen Worten an": a politician attacks with words
             frame = frame with { Type = "ACCUSE", Cameo = "11" };
@@ -842,9 +884,13 @@ public sealed class EventCoder
             mode = EventMode.Asserted;
         }
 
-        if (frame.IsMobilize && !frame.IsNoun && target < 0 && SentWord(view, w, actor) is int sent and >= 0 && IsEnvoy(view, sent))
+        if (frame.IsMobilize && !frame.IsNoun && SentWord(view, w, actor) is int sent and >= 0 && IsEnvoy(view, sent))
         {
             frame = frame with { Type = "CONSULT", Cameo = "04" }; // "China wird seinen Vize-Außenminister entsenden": a delegation, not troops
+            if (targetRef is null && view.ChildWithCase(sent, "nach") is int host and >= 0)
+            {
+                targetRef = ArgumentOf(view, host, entities, includeAffiliation: true, core: false); // "seinen Außenminister nach Kairo"
+            }
         }
         if (actorRef is null && !frame.IsNoun && !isPassive && !frame.ContextOnly)
         {
@@ -947,6 +993,11 @@ public sealed class EventCoder
         {
             case null:
                 return -1;
+            case "gen":
+                {
+                    int g = Genitive(view, w);
+                    return g >= 0 ? g : view.ChildWithCase(w, "von"); // "die Festnahme von Milinkewitsch"
+                }
             case "obj":
                 {
                     if (frame.IsNoun)
@@ -1426,9 +1477,9 @@ public sealed class EventCoder
                     return d;
                 }
             }
-            if (first < 0)
+            if (first < 0 && view.Lemma(c) is not ("Tausend" or "Hundert" or "Dutzend" or "Zehntausend" or "Hunderttausend"))
             {
-                first = c;
+                first = c; // "Tausende Bauern", read as two subjects: the number word is not the one
             }
         }
         return first;

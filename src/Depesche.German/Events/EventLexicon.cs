@@ -55,6 +55,9 @@ public sealed class EventLexicon
     /// <summary>The "deployable" group of event-agents.tsv: what besides people can be deployed.</summary>
     public string[] Deployable { get; private init; } = [];
 
+    /// <summary>The "politicians" group of event-agents.tsv: offices whose holders attack with words.</summary>
+    public string[] Politicians { get; private init; } = [];
+
     /// <summary>Whether a noun is, or ends in, one of the group's nouns.</summary>
     public static bool InGroup(string[] group, ReadOnlySpan<char> noun)
     {
@@ -129,6 +132,7 @@ public sealed class EventLexicon
         agents.TryGetValue("claims", out var claims);
         agents.TryGetValue("courts", out var courts);
         agents.TryGetValue("deployable", out var deployable);
+        agents.TryGetValue("politicians", out var politicians);
         var file = GermanData.Load("event-frames.tsv", "event-frames");
         var verbs = new Dictionary<string, EventFrame>(StringComparer.Ordinal);
         var nouns = new Dictionary<string, EventFrame>(StringComparer.Ordinal);
@@ -175,6 +179,7 @@ public sealed class EventLexicon
             ClaimWords = (claims ?? []).ToFrozenSet(StringComparer.OrdinalIgnoreCase),
             Courts = courts ?? [],
             Deployable = deployable ?? [],
+            Politicians = politicians ?? [],
         };
     }
 }

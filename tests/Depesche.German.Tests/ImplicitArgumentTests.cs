@@ -1,0 +1,140 @@
+using Depesche.Model;
+using Depesche.Processing;
+
+namespace Depesche.Tests;
+
+/// <summary>
+/// Events whose clause does not name every role: the report's earlier statement, the nature of the act
+/// (only the police arrest, only courts sentence) or nobody at all supplies it. A role taken from elsewhere
+/// is written with "*", an unknown perpetrator as "unbekannt?".
+/// </summary>
+public class ImplicitArgumentTests
+{
+    private static readonly DateOnly Date = new(2024, 5, 8); // a Wednesday
+
+    private static string Role(Document doc, ArgumentRef? arg) => arg switch
+    {
+        null => "-",
+        { Origin: ArgumentOrigin.Unknown } => "unbekannt?",
+        { Origin: ArgumentOrigin.Context } => doc.TextOf(arg.Range) + "*",
+        _ => doc.TextOf(arg.Range),
+    };
+
+    private static string Describe(Document doc, Event e) =>
+        $"{e.Type}|{Role(doc, e.Actor)}|{Role(doc, e.Target)}|{e.Mode.ToString().ToLowerInvariant()}";
+
+    private static string[] Events(string text, int? sentence = null)
+    {
+        var doc = EventsTests.Read(text, Date);
+        return doc.GetOrEmpty(Layers.Events).Where(e => sentence is null || e.Sentence == sentence).Select(e => Describe(doc, e)).ToArray();
+    }
+
+    [Theory]
+    // a later sentence tells the same attack again, or what it did
+    [InlineData("Rebellen griffen am Montag ein Dorf im Norden an. Dabei wurden zwölf Menschen verletzt.", 1, "ASSAULT|Rebellen*|zwölf Menschen|asserted")]
+    [InlineData("Milizen haben einen Konvoi überfallen. Bei dem Überfall starben drei Fahrer.", 1, "ASSAULT|Milizen*|einen Konvoi*|asserted")]
+    [InlineData("Tausende Bauern protestierten in Paris gegen die Regierung. Die Proteste dauerten bis zum Abend.", 1, "PROTEST|Bauern*|die Regierung*|asserted")]
+    // an attack whose perpetrator no sentence names
+    [InlineData("Bei einem Bombenanschlag in Mogadischu wurden neun Menschen getötet.", 0, "ASSAULT|unbekannt?|-|asserted")]
+    [InlineData("Bei einem Bombenanschlag in Mogadischu wurden neun Menschen getötet. Die Explosion beschädigte mehrere Häuser.", 1, "ASSAULT|unbekannt?|-|asserted")]
+    // only the police and the authorities arrest; only courts sentence
+    [InlineData("Die Polizei sicherte das Gelände. Später wurde ein Verdächtiger festgenommen.", 1, "COERCE|Polizei*|ein Verdächtiger|asserted")]
+    [InlineData("Der Journalist wurde in Minsk verhaftet. Die Behörden nannten keinen Grund.", 0, "COERCE|Behörden*|Der Journalist|asserted")]
+    [InlineData("Vor dem Landgericht wurde der Angeklagte verurteilt.", 0, "SANCTION|Landgericht*|der Angeklagte|asserted")]
+    // a release continues the detention: whoever held them lets them go
+    [InlineData("Die Polizei nahm den Aktivisten am Freitag fest. Am Sonntag wurde er wieder freigelassen.", 1, "RETREAT|Polizei*|er|asserted")]
+    public void Takes_roles_from_the_report(string text, int sentence, string expected)
+    {
+        Assert.Contains(expected, Events(text, sentence));
+    }
+
+    [Theory]
+    // alleged, feared or prevented attacks have no unknown perpetrator
+    [InlineData("Die Ermittler fanden keine Beweise für angebliche Anschläge.")]
+    [InlineData("Die Polizei hat einen Anschlag verhindert.")]
+    [InlineData("Die Schutzwesten sollen vor Angriffen schützen.")]
+    // no earlier attack: a wounded person alone is no event
+    [InlineData("Bei dem Unfall wurden zwei Radfahrer verletzt.")]
+    // no authority anywhere in the report: an arrest without actor is not stated
+    [InlineData("Der Sänger wurde am Flughafen festgenommen.")]
+    public void States_nothing_without_a_source_for_the_actor(string text)
+    {
+        Assert.Empty(Events(text));
+    }
+
+    [Theory]
+    [InlineData("Die Opposition warf der Regierung Wahlbetrug vor. Die Regierung bestritt dies.", 1, "REJECT|Regierung|Opposition*|asserted")]
+    [InlineData("Der Minister wies die Darstellung zurück.", 0, "REJECT|Minister|die Darstellung|asserted")]
+    public void A_rejected_claim_is_aimed_at_its_maker(string text, int sentence, string expected)
+    {
+        Assert.Contains(expected, Events(text, sentence));
+    }
+
+    [Theory]
+    [InlineData("Die Opposition machte die Regierung für die Krise verantwortlich.", "ACCUSE|Opposition|die Regierung|asserted")]
+    [InlineData("Die Armee wurde für mehrere Luftangriffe auf Dörfer verantwortlich gemacht.", "ASSAULT|Armee|Dörfer|asserted")]
+    [InlineData("Die Kanzlerin forderte Russland zur Aufnahme von Gesprächen mit der Ukraine auf.", "CONSULT|Russland|der Ukraine|requested")]
+    [InlineData("Die Gewalt, die von Soldaten ausgeübt wurde, richtete sich gegen Zivilisten.", "ASSAULT|Soldaten|Zivilisten|asserted")]
+    [InlineData("Am Sonntag begannen die Sicherheitskräfte mit Razzien in der Hauptstadt.", "COERCE|Sicherheitskräfte|-|asserted")]
+    [InlineData("Der Plan der Regierung wurde vom Sprecher der Opposition begrüßt.", "SUPPORT|Sprecher der Opposition|der Regierung|asserted")]
+    public void Reads_roles_from_the_construction(string text, string expected)
+    {
+        Assert.Contains(expected, Events(text));
+    }
+
+    [Theory]
+    [InlineData("Der Präsident griff die Opposition in einer Rede scharf an.", "ACCUSE|Präsident|die Opposition|asserted")]
+    [InlineData("Frankreich wird seinen Außenminister nach Kairo entsenden.", "CONSULT|Frankreich|Kairo|planned")]
+    [InlineData("Der Präsident kündigte an, gegen die Rebellen vorzugehen.", "THREATEN|Präsident|die Rebellen|asserted")]
+    public void Corrects_the_type_by_who_acts_and_how(string text, string expected)
+    {
+        Assert.Contains(expected, Events(text));
+    }
+
+    [Theory]
+    // told on Wednesday: the meeting on Sunday has not yet happened
+    [InlineData("Die Außenminister kommen am Sonntag zu einer Sondersitzung zusammen.", "CONSULT|Außenminister|-|planned")]
+    // "soll … haben": reported, not planned
+    [InlineData("Ein Offizier soll die Rebellen unterstützt haben.", "SUPPORT|Offizier|die Rebellen|asserted")]
+    [InlineData("Die Regierung hält einen Abzug der Truppen für unwahrscheinlich.", "RETREAT|Truppen|-|hypothetical")]
+    [InlineData("Eine Freilassung der Geiseln durch die Entführer sei eventuell möglich.", "RETREAT|Entführer|der Geiseln|hypothetical")]
+    [InlineData("Die Regierung erwartet Massenverhaftungen durch die Polizei.", "COERCE|Polizei|-|hypothetical")]
+    public void Reads_the_mode(string text, string expected)
+    {
+        Assert.Contains(expected, Events(text));
+    }
+
+    [Theory]
+    [InlineData("Ende Mai töteten Soldaten drei Aktivisten.", "Mai")]
+    [InlineData("Der Papst besuchte Gefängnisse und Krankenhäuser.", "CONSULT")]
+    [InlineData("Der Händler schickte die Ware an den Kunden.", "MOBILIZE")]
+    [InlineData("Eine Aufstockung der Truppen sei nicht ausgeschlossen.", "REJECT")]
+    [InlineData("Der Pfarrer hatte Mädchen von den Ämtern ausgeschlossen.", "REJECT")]
+    [InlineData("Die Kritik wurde vom Sprecher der Opposition begrüßt.", "SUPPORT")] // support needs someone it is for
+    public void Does_not_misread(string text, string absent)
+    {
+        Assert.DoesNotContain(Events(text), e => e.Contains(absent, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_army_still_deploys_weapons()
+    {
+        Assert.Contains("MOBILIZE|Armee|der Grenze|asserted", Events("Die Armee stationiert Raketen an der Grenze."));
+    }
+
+    [Fact]
+    public void The_place_comes_from_a_fronted_phrase_with_a_name_no_recogniser_knows()
+    {
+        var doc = EventsTests.Read("In Kalabo griffen Rebellen eine Polizeistation an.", Date);
+        var e = Assert.Single(doc.GetOrEmpty(Layers.Events));
+        Assert.Equal("Kalabo", e.Location is { } l ? doc.TextOf(l.Range) : null);
+    }
+
+    [Fact]
+    public void One_record_per_event_and_sentence()
+    {
+        // two words of one attack in one sentence: one record
+        var found = Events("Bei einem Anschlag explodierte eine Autobombe und tötete vier Menschen.");
+        Assert.Single(found, f => f.StartsWith("ASSAULT", StringComparison.Ordinal));
+    }
+}
