@@ -25,7 +25,8 @@ public sealed class EventCoder
     /// ("Bei dem Attentat …", "Dabei wurden … verletzt"); an indefinite noun ("ein Angriff") starts a new one instead.</param>
     /// <param name="Also">The clause says "ebenfalls" or "auch": the same act as the last one, by another actor.</param>
     /// <param name="ClaimTarget">The target is a claim ("dies", "die Darstellung"): its maker is the target.</param>
-    private sealed record Found(int Trigger, EventFrame Frame, Event Event, bool MayBeUnknown, bool MayContinue, bool Also = false, bool ClaimTarget = false);
+    /// <param name="Definite">A noun with a definite article or demonstrative ("bei dem Attentat", "diesen Zusammenstößen"): told again.</param>
+    private sealed record Found(int Trigger, EventFrame Frame, Event Event, bool MayBeUnknown, bool MayContinue, bool Also = false, bool ClaimTarget = false, bool Definite = false);
 
     public ImmutableArray<Event> Find(Document doc)
     {
@@ -119,7 +120,7 @@ public sealed class EventCoder
                 }
                 else if (a?.Actor is { } known && f.MayContinue)
                 {
-                    bool close = ev.Sentence - a.Sentence <= 2 && (f.Frame.IsNoun || f.Frame.ContextOnly || (release && a.Type == "COERCE"));
+                    bool close = ev.Sentence - a.Sentence <= 2 && (f.Definite || f.Frame.ContextOnly || (release && a.Type == "COERCE"));
                     ev = ev with
                     {
                         Actor = Inferred(known),
@@ -405,6 +406,43 @@ public sealed class EventCoder
                 && view.Upos(c) is "NOUN" or "PROPN" && CanAct(view, c, entities))
             {
                 return c;
+            }
+        }
+        return -1;
+    }
+
+    /// <summary>A country named in an "in" phrase below a noun: "ein Ende der Gewalt im Sudan".</summary>
+    private static int CountryIn(DependencyView view, int word, ImmutableArray<Entity> entities)
+    {
+        var queue = new Queue<(int Word, int Depth)>();
+        foreach (int c in view.Children(word))
+        {
+            queue.Enqueue((c, 1));
+        }
+        while (queue.Count > 0)
+        {
+            var (c, depth) = queue.Dequeue();
+            if (view.Upos(c) is "VERB" or "AUX")
+            {
+                continue;
+            }
+            if (view.Upos(c) == "PROPN" && view.Child(c, "case") is int cs and >= 0 && view.Lemma(cs).ToLowerInvariant() is "in" or "im")
+            {
+                var range = view.Document.Tokens[view.Words[c].Token].Range;
+                foreach (var e in entities)
+                {
+                    if (e.Type == EntityType.Location && e.KnowledgeId is not null && e.Mentions.Any(m => m.Range.Overlaps(range)))
+                    {
+                        return c; // a country of the knowledge base acts through its government
+                    }
+                }
+            }
+            if (depth < 3)
+            {
+                foreach (int d in view.Children(c))
+                {
+                    queue.Enqueue((d, depth + 1));
+                }
             }
         }
         return -1;
@@ -709,6 +747,14 @@ public sealed class EventCoder
             {
                 actor = Genitive(view, w);
             }
+            else if (actor < 0 && frame.Agents is { } kinds && Genitive(view, w) is int g and >= 0 && EventLexicon.InGroup(kinds, view.Form(g)))
+            {
+                actor = g; // "die Degradierung des Truppengerichts": the court degrades, it is not degraded
+            }
+            if (actor < 0 && view.ChildWithCase(w, "zwischen") is int side and >= 0)
+            {
+                actor = side; // "Feuergefechte zwischen Sunniten und Schiiten": one side acts, the other is the target
+            }
             if (actor < 0 && !(frame.Target == "gen" && Genitive(view, w) < 0 && view.ChildWithCase(w, "von") is int patient and >= 0 && view.Upos(patient) == "PROPN"))
             {
                 actor = view.ChildWithCase(w, "von");
@@ -732,6 +778,50 @@ public sealed class EventCoder
             actor = Antecedent(view, actor);
         }
         target = FindTarget(view, w, verb, frame);
+        if (!frame.IsNoun && frame.Type == "REQUEST" && (target < 0 || !CanAct(view, target, entities)))
+        {
+            // who is to act: "verlangt von Litauen", "erwartet, dass Litauen … übergibt", "fordert ein Ende der Gewalt im Sudan"
+            int asked = view.ChildWithCase(w, "von");
+            if (asked < 0)
+            {
+                foreach (int c in view.Children(w))
+                {
+                    if (view.Rel(c) is "ccomp" or "xcomp" && view.Child(c, "nsubj") is int doer and >= 0 && CanAct(view, doer, entities) && view.Upos(doer) != "PRON")
+                    {
+                        asked = doer;
+                        break;
+                    }
+                }
+            }
+            if (asked < 0 && view.Child(w, "obj") is int demanded and >= 0)
+            {
+                asked = ActorBelow(view, demanded, entities, actor);
+                if (asked < 0)
+                {
+                    asked = CountryIn(view, demanded, entities);
+                }
+            }
+            if (asked >= 0 && asked != actor)
+            {
+                target = asked;
+            }
+            else if (frame.Lemma == "erwarten")
+            {
+                return null; // "erwartet weitere Demonstrationen": an expectation, not a demand
+            }
+        }
+        if (frame.IsNoun && actor >= 0 && target == actor)
+        {
+            target = -1;
+        }
+        if (frame.IsNoun && actor >= 0 && view.ChildWithCase(w, "zwischen") == actor && view.Child(actor, "conj") is int otherSide and >= 0)
+        {
+            target = otherSide;
+        }
+        if (frame.IsNoun && frame.IsMobilize && target >= 0 && !IsPlace(view, target, entities))
+        {
+            target = -1; // "im Rahmen des UN-Einsatzes": no destination
+        }
         if (!frame.IsNoun && frame.Lemma is "treffen" or "empfangen" or "besuchen")
         {
             // "eine Entscheidung treffen", "Signale empfangen", "besuchte Gefängnisse": only a meeting with someone
@@ -909,7 +999,8 @@ public sealed class EventCoder
             also |= view.BaseRel(c).SequenceEqual("advmod") && view.Lemma(c).ToLowerInvariant() is "ebenfalls" or "gleichfalls" or "auch";
         }
         bool claim = frame.Type == "REJECT" && target >= 0 && targetRef is { Entity: null } && (_lex.ClaimWords.Contains(view.Lemma(target)) || _lex.ClaimWords.Contains(view.Form(target)));
-        return new Found(w, frame, ev, mayBeUnknown, mayContinue || frame.ContextOnly, also, claim);
+        bool definite = frame.IsNoun && view.Child(w, "det") is int dd and >= 0 && view.Lemma(dd).ToLowerInvariant() is "der" or "dieser" or "jener" or "derselbe";
+        return new Found(w, frame, ev, mayBeUnknown, mayContinue || frame.ContextOnly, also, claim, definite);
     }
 
     /// <summary>The verb a noun trigger belongs to: its head when that is a verb (through one noun at most).</summary>
@@ -1370,6 +1461,16 @@ public sealed class EventCoder
             {
                 return true;
             }
+            if (view.BaseRel(c).SequenceEqual("aux"))
+            {
+                foreach (int d in view.Children(c))
+                {
+                    if (view.Form(d).ToLowerInvariant() is "haben" or "sein")
+                    {
+                        return true; // "festgenommen worden sein soll", with "sein" hung on "worden"
+                    }
+                }
+            }
         }
         return false;
     }
@@ -1489,9 +1590,15 @@ public sealed class EventCoder
     private bool CanAct(DependencyView view, int word, ImmutableArray<Entity> entities)
     {
         string upos = view.Upos(word);
-        if (upos is "PROPN" or "PRON")
+        if (upos is "PROPN")
         {
             return true;
+        }
+        if (upos is "PRON")
+        {
+            // personal, demonstrative and relative pronouns stand for someone; "es", "man", "sich", "darin" do not
+            string lemma = view.Lemma(word).ToLowerInvariant();
+            return lemma is "er" or "sie" or "wir" or "ich" or "ihr" or "du" or "der" or "dieser" or "jener" or "welcher" or "derselbe";
         }
         if (EntityIn(entities, view.Phrase(word), includeAffiliation: true) is not null)
         {
