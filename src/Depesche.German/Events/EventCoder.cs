@@ -786,14 +786,26 @@ public sealed class EventCoder
             {
                 foreach (int c in view.Children(w))
                 {
-                    if (view.Rel(c) is "ccomp" or "xcomp" && view.Child(c, "nsubj") is int doer and >= 0 && CanAct(view, doer, entities) && view.Upos(doer) != "PRON")
+                    bool content = view.Rel(c) is "ccomp" or "xcomp" || (view.Rel(c) == "advcl" && view.Child(c, "mark") is int mk and >= 0 && view.Lemma(mk) == "dass");
+                    if (content && view.Child(c, "nsubj") is int doer and >= 0 && CanAct(view, doer, entities) && view.Upos(doer) != "PRON")
                     {
                         asked = doer;
                         break;
                     }
                 }
             }
-            if (asked < 0 && view.Child(w, "obj") is int demanded and >= 0)
+            int demanded = view.Child(w, "obj");
+            if (demanded < 0)
+            {
+                foreach (int c in view.Children(w))
+                {
+                    if (view.Rel(c) == "nsubj" && c != actor)
+                    {
+                        demanded = c; // "fordert … ein Ende der Gewalt", read as a second subject
+                    }
+                }
+            }
+            if (asked < 0 && demanded >= 0)
             {
                 asked = ActorBelow(view, demanded, entities, actor);
                 if (asked < 0)
@@ -827,7 +839,7 @@ public sealed class EventCoder
             // "eine Entscheidung treffen", "Signale empfangen", "besuchte Gefängnisse": only a meeting with someone
             // (or a visit to a country or city) is a consultation
             int met = isPassive ? view.Child(w, "nsubj:pass") : view.Child(w, "obj");
-            if (met >= 0 && !CanAct(view, met, entities) && !(frame.Lemma == "besuchen" && IsPlace(view, met, entities) && view.Upos(met) == "PROPN"))
+            if (met >= 0 && view.Lemma(met) is not ("sich" or "uns" or "einander") && !CanAct(view, met, entities) && !(frame.Lemma == "besuchen" && IsPlace(view, met, entities) && view.Upos(met) == "PROPN"))
             {
                 return null;
             }
