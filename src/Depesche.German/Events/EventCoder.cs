@@ -185,6 +185,17 @@ public sealed class EventCoder
         return result.ToImmutable();
     }
 
+    /// <summary>The verb is itself an event word (so a noun it governs is someone else's act): "begrüßte die Einigung".</summary>
+    private bool StatesOwnEvent(DependencyView view, int verb)
+    {
+        if (!TryFrame(view, verb, out var vf))
+        {
+            return false;
+        }
+        // "sprach seine Solidarität aus": "aussprechen" is an event only with "gegen"/"für"
+        return !(vf.Target is { } need && need.EndsWith('!') && FindWithCase(view, verb, need[..^1]) < 0 && FindWithCase(view, verb, "für") < 0);
+    }
+
     /// <summary>Verbs that start or carry on an act named by a noun with "mit" or "zu" ("begannen mit Razzien", "griff zu Gewalt").</summary>
     private static bool IsStartVerb(DependencyView view, int verb)
         => verb >= 0 && view.Lemma(verb) is "beginnen" or "starten" or "fortfahren" or "greifen" or "schreiten" or "drohen" or "aufhören" or "treten";
@@ -585,6 +596,20 @@ public sealed class EventCoder
                     return true;
                 }
             }
+            foreach (int c in view.Children(w))
+            {
+                // an idiom of object and verb: "das Feuer eröffnen", "die Beziehungen abbrechen"
+                if (view.Rel(c) == "obj" && _lex.TryVerb(view.Lemma(c) + "+" + lemma, out frame))
+                {
+                    return true;
+                }
+                // a verb part the parser did not join: "gefangen genommen"
+                if (c < w && view.Rel(c) is "advmod" or "xcomp" or "compound" && view.Upos(c) is "ADJ" or "ADV"
+                    && _lex.TryVerb(view.Form(c).ToLowerInvariant() + lemma, out frame))
+                {
+                    return true;
+                }
+            }
             return _lex.TryVerb(lemma, out frame) || TryVerbByLexicon(view, w, prt, out frame);
         }
         if (upos is "NOUN")
@@ -681,6 +706,10 @@ public sealed class EventCoder
             else
             {
                 actor = Subject(view, w, entities);
+                if (actor < 0 && view.Rel(w) == "conj" && view.Head(w) is int firstVerb and >= 0 && view.Upos(firstVerb) == "VERB")
+                {
+                    actor = Subject(view, firstVerb, entities); // "entzündeten die Demonstranten Kerzen und priesen den König"
+                }
                 if (actor < 0 && frame.Target != "obj")
                 {
                     actor = view.Child(w, "obj"); // "… sind die ersten US-Truppen eingetroffen": a subject read as an object
@@ -703,8 +732,17 @@ public sealed class EventCoder
             // Protests are made by whoever the noun says, not by the subject that reports or condemns them.
             bool borrow = frame.Type is not "PROTEST" && verb >= 0 && (view.Head(w) == verb || view.Rel(w) is not ("nsubj" or "nsubj:pass")) && !IsObserverVerb(view, verb);
             bool lightCase = view.Child(w, "case") is int cs and >= 0 && view.Lemma(cs).ToLowerInvariant() is "mit" or "zu" or "in" && IsStartVerb(view, verb);
+            if (view.Child(w, "nsubj") is int own and >= 0 && own != w)
+            {
+                actor = own; // "1300 Polizisten waren im Einsatz": the predicate noun's own subject
+            }
+            if (actor < 0 && frame.Type == "PROTEST" && verb >= 0 && view.Head(w) == verb && view.Child(w, "case") is int zu and >= 0 && view.Lemma(zu) == "zu"
+                && view.Lemma(verb) is "aufrufen" or "rufen" && view.Child(verb, "compound:prt") >= 0)
+            {
+                actor = Subject(view, verb, entities); // "Die PAD hatte zu einer Demonstration aufgerufen": the caller organises it
+            }
             bool secondSubject = view.Rel(w) == "nsubj" && verb >= 0 && HasOtherActingSubject(view, verb, w, entities);
-            if (borrow && (view.Child(w, "case") < 0 || lightCase) && (secondSubject || view.Rel(w) is "obj" or "iobj" or "obl" or "nmod" or "xcomp") && !TryFrame(view, verb, out _))
+            if (actor < 0 && borrow && (view.Child(w, "case") < 0 || lightCase) && (secondSubject || view.Rel(w) is "obj" or "iobj" or "obl" or "nmod" or "xcomp") && !StatesOwnEvent(view, verb))
             {
                 actor = secondSubject ? -1 : Subject(view, verb, entities);
                 if (actor == w)
@@ -776,6 +814,22 @@ public sealed class EventCoder
                 actor = held; // "wurden für mehrere Raketenangriffe verantwortlich gemacht": who is held responsible did it
             }
             actor = Antecedent(view, actor);
+        }
+        if (frame.Target is { } need && need.EndsWith('!'))
+        {
+            // "sprach sich gegen einen Boykott aus", "wandte sich gegen Versuche": only with that phrase
+            if (FindWithCase(view, w, need[..^1]) is int required and >= 0)
+            {
+                frame = frame with { Target = need[..^1] };
+            }
+            else if (frame.Lemma == "aussprechen" && FindWithCase(view, w, "für") >= 0)
+            {
+                frame = frame with { Type = "SUPPORT", Cameo = "05", Target = "für" }; // "sprach sich für Verhandlungen aus"
+            }
+            else
+            {
+                return null;
+            }
         }
         target = FindTarget(view, w, verb, frame);
         if (!frame.IsNoun && frame.Type == "REQUEST" && (target < 0 || !CanAct(view, target, entities)))
