@@ -203,6 +203,13 @@ public sealed class EventCoder
     /// <summary>Verbs whose subject observes, reports or expects an event rather than carrying it out.</summary>
     private static bool IsObserverVerb(DependencyView view, int verb)
     {
+        foreach (int c in view.Children(verb))
+        {
+            if (view.Form(c) == "bekannt")
+            {
+                return true; // "gab die Festnahme bekannt": whoever announces it, not who made it
+            }
+        }
         string lemma = view.Lemma(verb);
         int prt = view.Child(verb, "compound:prt");
         if (prt >= 0)
@@ -1057,7 +1064,7 @@ public sealed class EventCoder
             return null; // "demonstrieren, wie weltoffen China ist": to show, not to protest
         }
         var ev = new Event(frame.Type, frame.Cameo, mode, actorRef, targetRef, locationRef, time, quantity, triggerRange, si, quote >= 0 ? quote : null);
-        bool mayContinue = frame.Type is "ASSAULT" or "COERCE" or "PROTEST" or "SANCTION" or "RETREAT"
+        bool mayContinue = (frame.Type is "ASSAULT" or "COERCE" or "PROTEST" or "SANCTION" or "RETREAT" || (frame.IsNoun && frame.Type is "CONSULT" && view.Child(w, "det") is int dc and >= 0 && view.Lemma(dc).ToLowerInvariant() is "der" or "dieser"))
             && !(frame.IsNoun && view.Child(w, "det") is int d and >= 0 && view.Lemma(d).ToLowerInvariant() is "ein" or "eine" or "einer" or "einen" or "einem" or "eines");
         bool also = false;
         foreach (int c in view.Children(w))

@@ -110,7 +110,9 @@ public sealed class EventLexicon
             lemma.ToLowerInvariant(lower);
             foreach (var (suffix, f) in _nounSuffixes)
             {
-                if (lower.Length > suffix.Length + 2 && lower.EndsWith(suffix))
+                // a compound's last part, after a first part of four letters or a hyphen: "Bombenanschlag", "UN-Einsatz", not "Vereinigung"
+                int head = lower.Length - suffix.Length;
+                if ((head >= 4 || (head >= 2 && lower[head - 1] == '-')) && lower.EndsWith(suffix))
                 {
                     frame = f;
                     return true;
