@@ -114,7 +114,9 @@ public sealed class EventCoder
             var a = antecedent?.Event;
             if (ev.Actor is null)
             {
-                if (f.Frame.Agents is { } agentNouns && AgentMention(view, entities, agentNouns, ev.Trigger) is { } agentFirst)
+                // Who arrests or sentences is known by the act itself, whoever acted in the report before; a protest
+                // or an attack told again keeps the actor of its first telling.
+                if (ev.Type is "COERCE" or "SANCTION" && f.Frame.Agents is { } agentNouns && AgentMention(view, entities, agentNouns, ev.Trigger) is { } agentFirst)
                 {
                     ev = ev with { Actor = agentFirst }; // "festgenommen": the police the report names, before any earlier arrest's actor
                 }
@@ -130,7 +132,7 @@ public sealed class EventCoder
                 }
                 else if (f.Frame.Agents is { } agents && AgentMention(view, entities, agents, ev.Trigger) is { } agent)
                 {
-                    ev = ev with { Actor = agent };
+                    ev = ev with { Actor = agent }; // "kam es zu Massenprotesten" in a report that names the demonstrators
                 }
                 else if (f.MayBeUnknown && ev.Type == "ASSAULT")
                 {
@@ -972,7 +974,8 @@ public sealed class EventCoder
             }
             else if (actorRef is not null && actorRef.Entity is null)
             {
-                actorRef = lemma is "er" or "sie" && view.HasFeature(actor, "Number=Sing") ? RecentPerson(doc, entities, quotes, triggerRange) : null;
+                actorRef = lemma is "er" or "sie" && view.HasFeature(actor, "Number=Sing") ? RecentPerson(doc, entities, quotes, triggerRange)
+                    : lemma is "dieser" && view.Form(actor) is "Dieser" or "dieser" or "Diese" or "diese" ? RecentEntity(doc, entities, doc.Tokens[view.Words[actor].Token].Range) : null;
             }
         }
         if (target >= 0 && !frame.IsMobilize && IsTime(view, times, target))
@@ -1800,6 +1803,43 @@ public sealed class EventCoder
             return null;
         }
         return best;
+    }
+
+    /// <summary>"Dieser könnte Sanktionen beschließen": a demonstrative takes up the entity named last before it, in this or the previous sentence.</summary>
+    private static ArgumentRef? RecentEntity(Document doc, ImmutableArray<Entity> entities, TextRange pronoun)
+    {
+        ArgumentRef? best = null;
+        int bestEnd = -1;
+        foreach (var e in entities)
+        {
+            foreach (var m in e.Mentions)
+            {
+                if (m.Range.End <= pronoun.Start && m.Range.End > bestEnd && m.Kind is MentionKind.Name or MentionKind.Role)
+                {
+                    best = new ArgumentRef(e.Id, m.Range, ArgumentOrigin.Context);
+                    bestEnd = m.Range.End;
+                }
+            }
+        }
+        if (best is null)
+        {
+            return null;
+        }
+        int sentence = SentenceOf(doc, pronoun.Start);
+        return SentenceOf(doc, bestEnd - 1) >= sentence - 1 ? best : null;
+    }
+
+    private static int SentenceOf(Document doc, int position)
+    {
+        var sentences = doc.Sentences;
+        for (int i = 0; i < sentences.Length; i++)
+        {
+            if (doc.Tokens[sentences[i].EndToken - 1].Range.End > position)
+            {
+                return i;
+            }
+        }
+        return sentences.Length - 1;
     }
 
     private static int ParagraphOf(Document doc, int position)
