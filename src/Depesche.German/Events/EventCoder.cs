@@ -122,12 +122,13 @@ public sealed class EventCoder
                 }
                 else if (a?.Actor is { } known && f.MayContinue)
                 {
-                    bool close = ev.Sentence - a.Sentence <= 2 && (f.Definite || f.Frame.ContextOnly || (release && a.Type == "COERCE"));
+                    bool near = ev.Sentence - a.Sentence <= 2;
+                    bool close = near && (f.Definite || f.Frame.ContextOnly || (release && a.Type == "COERCE"));
                     ev = ev with
                     {
                         Actor = Inferred(known),
                         Target = ev.Target ?? (close && a.Target is { } t ? Inferred(t) : null),
-                        Location = ev.Location ?? (close && a.Location is { } l ? Inferred(l) : null),
+                        Location = ev.Location ?? (near && a.Location is { } l ? Inferred(l) : null), // the place holds for the next sentences
                     };
                 }
                 else if (f.Frame.Agents is { } agents && AgentMention(view, entities, agents, ev.Trigger) is { } agent)
@@ -348,6 +349,33 @@ public sealed class EventCoder
             if (lower.EndsWith(court.ToLowerInvariant(), StringComparison.Ordinal))
             {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>The time expression is said of the trigger's clause (hangs on the trigger or its verb), not of another phrase.</summary>
+    private static bool TimeBelongs(DependencyView view, TimeExpression time, int w, int verb)
+    {
+        for (int i = 0; i < view.Words.Length; i++)
+        {
+            var range = view.Document.Tokens[view.Words[i].Token].Range;
+            if (!time.Range.Overlaps(range))
+            {
+                continue;
+            }
+            int h = i;
+            for (int step = 0; step < 3 && h >= 0; step++)
+            {
+                if (h == w || h == verb)
+                {
+                    return true;
+                }
+                if (view.Upos(h) is "VERB" && step > 0)
+                {
+                    break;
+                }
+                h = view.Head(h);
             }
         }
         return false;
@@ -1038,7 +1066,7 @@ public sealed class EventCoder
 
         int? time = NearestTime(doc, times, sentence, triggerRange);
         int? quantity = QuantityIn(quantities, actorRef, targetRef, view, w);
-        if (mode == EventMode.Asserted && time is int ti && doc.ReferenceDate is { Day: not null } today
+        if (mode == EventMode.Asserted && time is int ti && TimeBelongs(view, times[ti], w, verb) && doc.ReferenceDate is { Day: not null } today
             && times[ti].Value.Length >= 10 && string.CompareOrdinal(times[ti].Value, 0, today.ToString(), 0, 10) > 0 && char.IsAsciiDigit(times[ti].Value[0]))
         {
             mode = EventMode.Planned; // "kommen … am Sonntag zusammen", told before that Sunday: not yet happened
