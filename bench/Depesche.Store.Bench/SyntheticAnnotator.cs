@@ -125,8 +125,14 @@ public sealed class SyntheticAnnotator : IComponent
                 {
                     int k = (int)(StableHash(doc.Slice(tokens[trigger].Range)) % (uint)s_eventTypes.Length);
                     var loc = inSentence.FirstOrDefault(m => m.Type == EntityType.Location);
+                    // Every third event takes its actor from elsewhere in the report, every third has an unknown one,
+                    // so that stores keep where a role comes from.
+                    var actor = inSentence[1].Type == EntityType.Location
+                        ? new ArgumentRef(null, new TextRange(tokens[trigger].Range.Start, tokens[trigger].Range.Start), ArgumentOrigin.Unknown)
+                        : si % 2 == 1 ? new ArgumentRef(inSentence[0].Entity, inSentence[0].Range, ArgumentOrigin.Context)
+                        : new ArgumentRef(inSentence[0].Entity, inSentence[0].Range);
                     events.Add(new Event(s_eventTypes[k], s_cameo[k], EventMode.Asserted,
-                        new ArgumentRef(inSentence[0].Entity, inSentence[0].Range),
+                        actor,
                         new ArgumentRef(inSentence[1].Entity, inSentence[1].Range),
                         loc.Range.End > 0 ? new ArgumentRef(loc.Entity, loc.Range) : null,
                         times.Count > 0 ? times.Count - 1 : null, null, tokens[trigger].Range, si));

@@ -42,8 +42,11 @@ public sealed class IngestTests
             Invariants.Check(loaded[i]);
             Assert.Equal(expected[i], Json(loaded[i]));
         }
-        // The synthetic layers really were there to compare.
+        // The synthetic layers really were there to compare, with roles of every origin.
         Assert.Contains(loaded, d => d.GetOrEmpty(Layers.Quotes).Length > 0 && d.GetOrEmpty(Layers.Events).Length > 0 && d.GetOrEmpty(Layers.Relations).Length > 0);
+        var origins = loaded.SelectMany(d => d.GetOrEmpty(Layers.Events)).Select(e => e.Actor?.Origin).ToHashSet();
+        Assert.True(origins.Contains(ArgumentOrigin.Context) && origins.Contains(ArgumentOrigin.Unknown) && origins.Contains(ArgumentOrigin.Stated),
+            "origins present: " + string.Join(", ", origins));
     }
 
     [Fact]

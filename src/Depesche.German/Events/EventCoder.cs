@@ -137,7 +137,7 @@ public sealed class EventCoder
                 }
                 else if (f.MayBeUnknown && ev.Type == "ASSAULT")
                 {
-                    ev = ev with { Actor = new ArgumentRef(null, new TextRange(ev.Trigger.Start, 0), ArgumentOrigin.Unknown) };
+                    ev = ev with { Actor = new ArgumentRef(null, new TextRange(ev.Trigger.Start, ev.Trigger.Start), ArgumentOrigin.Unknown) };
                 }
                 else
                 {
@@ -163,6 +163,14 @@ public sealed class EventCoder
             if (NeedsTarget(ev.Type) && ev.Target is null)
             {
                 continue; // demands, accusations, sanctions, support and the like are aimed at someone
+            }
+            if (ev.Location is null && ev.Target is null && ev.Type is "ASSAULT" or "COERCE" or "PROTEST" or "RETREAT" && ReportPlace(view, entities) is { } where)
+            {
+                ev = ev with { Location = where }; // an attack or protest with no place of its own happened where the report is
+            }
+            if (ev.Target is null && (ev.Type == "REJECT" || (ev.Type == "COERCE" && !f.Frame.IsNoun)))
+            {
+                continue; // a refusal refuses something, an arrest arrests someone: without them the clause was misread
             }
             if (ev.Target is not null && ev.Actor is not null && SameActor(ev.Actor, ev.Target))
             {
@@ -609,6 +617,37 @@ public sealed class EventCoder
         }
         var phrase = view.Phrase(best, core: true);
         return new ArgumentRef(EntityIn(entities, phrase, includeAffiliation: true), phrase, ArgumentOrigin.Context);
+    }
+
+    /// <summary>Where the report is: the first place named in its first body sentence (the lead), if any.</summary>
+    private static ArgumentRef? ReportPlace(DependencyView view, ImmutableArray<Entity> entities)
+    {
+        var doc = view.Document;
+        foreach (var sentence in doc.Sentences)
+        {
+            if (doc.Paragraphs[sentence.Paragraph].Kind != ParagraphKind.Body)
+            {
+                continue;
+            }
+            var lead = new TextRange(sentence.Start, sentence.End);
+            ArgumentRef? first = null;
+            foreach (var e in entities)
+            {
+                if (e.Type != EntityType.Location)
+                {
+                    continue;
+                }
+                foreach (var m in e.Mentions)
+                {
+                    if (m.Kind == MentionKind.Name && lead.Contains(m.Range) && (first is null || m.Range.Start < first.Range.Start))
+                    {
+                        first = new ArgumentRef(e.Id, m.Range, ArgumentOrigin.Context);
+                    }
+                }
+            }
+            return first;
+        }
+        return null;
     }
 
     private static ArgumentRef Inferred(ArgumentRef arg)
@@ -1457,6 +1496,10 @@ public sealed class EventCoder
                 if (joined is "planen" or "beabsichtigen" or "vorhaben" or "Plan" or "Absicht" or "vorbereiten" or "Vorbereitung" or "Pläne")
                 {
                     return EventMode.Planned;
+                }
+                if (joined is "dementieren" or "bestreiten" or "abstreiten" or "zurückweisen" or "leugnen" && lastRel is "obj" or "nmod" or "acl" or "acl:relcl" or "ccomp" or "nsubj:pass" or "conj")
+                {
+                    return EventMode.Negated; // "dementierte die Festnahme": the denied event, by the denier's account, did not happen
                 }
                 if (joined is "ausschließen" && step == 1 && lastRel is "obj" or "nsubj" or "nsubj:pass" or "xcomp" or "ccomp")
                 {
