@@ -107,6 +107,19 @@ public static class Invariants
         foreach (var e in doc.GetOrEmpty(Layers.Events))
         {
             yield return e.Trigger;
+            foreach (var role in new[] { e.Actor, e.Target, e.Location })
+            {
+                if (role is { Origin: ArgumentOrigin.Unknown })
+                {
+                    // nobody named: an empty range at the trigger, no entity
+                    Assert.True(role.Range.Start == role.Range.End && role.Range.Start == e.Trigger.Start && role.Entity is null, $"unknown role {role} is not empty at the trigger");
+                }
+                else if (role is not null)
+                {
+                    Assert.True(role.Range.End > role.Range.Start, $"role {role} of event at {e.Trigger} is empty");
+                    yield return role.Range;
+                }
+            }
         }
     }
 }

@@ -126,7 +126,7 @@ public sealed class EventCoder
                     bool close = near && (f.Definite || f.Frame.ContextOnly || (release && a.Type == "COERCE"));
                     ev = ev with
                     {
-                        Actor = Inferred(known),
+                        Actor = known.Origin == ArgumentOrigin.Unknown ? new ArgumentRef(null, new TextRange(ev.Trigger.Start, ev.Trigger.Start), ArgumentOrigin.Unknown) : Inferred(known),
                         Target = ev.Target ?? (close && a.Target is { } t ? Inferred(t) : null),
                         Location = ev.Location ?? (near && a.Location is { } l ? Inferred(l) : null), // the place holds for the next sentences
                     };
