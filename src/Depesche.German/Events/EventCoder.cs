@@ -176,6 +176,17 @@ public sealed class EventCoder
             {
                 continue; // an actor acting on itself is a misreading
             }
+            if (ev.Target is { Origin: ArgumentOrigin.Stated } aimed && ev.Type is "COERCE" or "ASSAULT" or "ACCUSE" or "SANCTION")
+            {
+                foreach (var r in resolved)
+                {
+                    if (r.Frame.IsNoun && r.Event.Sentence == ev.Sentence && aimed.Range.Contains(r.Event.Trigger) && r.Event.Actor is { Origin: not ArgumentOrigin.Unknown } doers)
+                    {
+                        ev = ev with { Target = Inferred(doers) }; // "die Niederschlagung der Proteste": aimed at the protesters
+                        break;
+                    }
+                }
+            }
             bool twice = false;
             foreach (var r in resolved)
             {
@@ -1070,6 +1081,10 @@ public sealed class EventCoder
             target = inner; // "verweigerten die Annahme von Lebensmitteln aus Deutschland": whose offer was refused
         }
         ArgumentRef? targetRef = ArgumentOf(view, target, entities, includeAffiliation: true, core: false);
+        if (targetRef is { Entity: null } && target >= 0 && view.Upos(target) == "PRON" && view.Lemma(target).ToLowerInvariant() is "er" or "sie" && view.HasFeature(target, "Number=Sing"))
+        {
+            targetRef = RecentPerson(doc, entities, quotes, triggerRange) ?? targetRef; // "den Protesten gegen ihn": the person named before
+        }
         if (targetRef is { Entity: null } && target >= 0 && view.Lemma(target) == "Land" && view.Child(target, "det") is int det and >= 0 && view.Lemma(det) == "der")
         {
             // "das Land" takes up the country last named, other than the actor
@@ -1329,7 +1344,15 @@ public sealed class EventCoder
     /// </summary>
     private static int PlaceOf(DependencyView view, int w, int verb, int target, ImmutableArray<Entity> entities, ImmutableArray<TimeExpression> times)
     {
-        Span<int> nodes = [w, verb, view.Head(w)];
+        Span<int> nodes = [w, verb, view.Head(w), -1, -1];
+        int extra = 3;
+        foreach (int c in view.Children(w))
+        {
+            if (extra < nodes.Length && view.Rel(c) == "nmod" && view.Upos(c) is "NOUN" or "PROPN")
+            {
+                nodes[extra++] = c; // "ein Marsch von 400 Tibetern in Machu", "die Unruhen der vergangenen Tage in Lhasa"
+            }
+        }
         foreach (int node in nodes)
         {
             if (node < 0)
