@@ -1081,7 +1081,7 @@ public sealed class EventCoder
             target = inner; // "verweigerten die Annahme von Lebensmitteln aus Deutschland": whose offer was refused
         }
         ArgumentRef? targetRef = ArgumentOf(view, target, entities, includeAffiliation: true, core: false);
-        if (targetRef is { Entity: null } && target >= 0 && view.Upos(target) == "PRON" && view.Lemma(target).ToLowerInvariant() is "er" or "sie" && view.HasFeature(target, "Number=Sing"))
+        if (targetRef is { Entity: null } && target >= 0 && view.Upos(target) == "PRON" && view.Lemma(target).ToLowerInvariant() == "er" && view.HasFeature(target, "Number=Sing"))
         {
             targetRef = RecentPerson(doc, entities, quotes, triggerRange) ?? targetRef; // "den Protesten gegen ihn": the person named before
         }
@@ -1402,9 +1402,9 @@ public sealed class EventCoder
             {
                 foreach (var m in e.Mentions)
                 {
-                    if (m.Range.Overlaps(range))
+                    if (m.Range.Overlaps(range) && e.Type == EntityType.Person)
                     {
-                        return false; // a person or organisation
+                        return false; // a person
                     }
                 }
             }
