@@ -99,6 +99,9 @@ public class ImplicitArgumentTests
     [InlineData("Die Regierung hält einen Abzug der Truppen für unwahrscheinlich.", "RETREAT|Truppen|-|hypothetical")]
     [InlineData("Eine Freilassung der Geiseln durch die Entführer sei eventuell möglich.", "RETREAT|Entführer|der Geiseln|hypothetical")]
     [InlineData("Die Regierung erwartet Massenverhaftungen durch die Polizei.", "COERCE|Polizei|-|hypothetical")]
+    // readiness announces
+    [InlineData("Die Regierung erklärte ihre Bereitschaft, in Gespräche mit der Opposition einzutreten.", "CONSULT|Regierung|der Opposition|announced")]
+    [InlineData("Der Kanzler stehe bereit, sich mit der Opposition zu treffen.", "CONSULT|Kanzler|der Opposition|announced")]
     public void Reads_the_mode(string text, string expected)
     {
         Assert.Contains(expected, Events(text));

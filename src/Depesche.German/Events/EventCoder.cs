@@ -220,7 +220,7 @@ public sealed class EventCoder
 
     /// <summary>Verbs that start or carry on an act named by a noun with "mit" or "zu" ("begannen mit Razzien", "griff zu Gewalt").</summary>
     private static bool IsStartVerb(DependencyView view, int verb)
-        => verb >= 0 && view.Lemma(verb) is "beginnen" or "starten" or "fortfahren" or "greifen" or "schreiten" or "drohen" or "aufhören" or "treten";
+        => verb >= 0 && view.Lemma(verb) is "beginnen" or "starten" or "fortfahren" or "greifen" or "schreiten" or "drohen" or "aufhören" or "treten" or "eintreten";
 
     /// <summary>Verbs whose subject observes, reports or expects an event rather than carrying it out.</summary>
     private static bool IsObserverVerb(DependencyView view, int verb)
@@ -800,9 +800,9 @@ public sealed class EventCoder
                 if (actor < 0 && frame.Target != "obj")
                 {
                     actor = view.Child(w, "obj"); // "… sind die ersten US-Truppen eingetroffen": a subject read as an object
-                    if (actor >= 0 && view.Child(actor, "case") >= 0)
+                    if (actor >= 0 && (view.Child(actor, "case") >= 0 || view.Lemma(actor) is "sich" or "uns" or "einander" or "mich" or "dich" or "euch"))
                     {
-                        actor = -1; // "gegen die Rebellen": a phrase with a preposition is no subject
+                        actor = -1; // "gegen die Rebellen", "sich": a phrase with a preposition or a reflexive is no subject
                     }
                 }
             }
@@ -1474,6 +1474,10 @@ public sealed class EventCoder
         {
             return EventMode.Negated;
         }
+        if (view.Rel(w) is "advcl" or "xcomp" && view.Head(w) is int ready and >= 0 && HasReadiness(view, ready))
+        {
+            return EventMode.Announced; // "stehe bereit, sich mit Vertretern zu treffen"
+        }
         int head = view.Head(w);
         if (head >= 0 && view.Upos(head) == "AUX" && view.HasFeature(w, "VerbForm=Inf"))
         {
@@ -1523,6 +1527,10 @@ public sealed class EventCoder
                 if (joined is "dementieren" or "bestreiten" or "abstreiten" or "zurückweisen" or "leugnen" && lastRel is "obj" or "nmod" or "acl" or "acl:relcl" or "ccomp" or "nsubj:pass" or "conj")
                 {
                     return EventMode.Negated; // "dementierte die Festnahme": the denied event, by the denier's account, did not happen
+                }
+                if (HasReadiness(view, node))
+                {
+                    return EventMode.Announced; // "erklärte die Bereitschaft, in Gespräche einzutreten", "stehe bereit, sich … zu treffen"
                 }
                 if (joined is "ausschließen" && step == 1 && lastRel is "obj" or "nsubj" or "nsubj:pass" or "xcomp" or "ccomp")
                 {
@@ -1604,6 +1612,18 @@ public sealed class EventCoder
         _ = frame;
         _ = reportingQuote;
         return EventMode.Asserted;
+    }
+
+    private static bool HasReadiness(DependencyView view, int node)
+    {
+        foreach (int c in view.Children(node))
+        {
+            if ((view.Rel(c) == "obj" && view.Lemma(c) == "Bereitschaft") || (view.Rel(c) == "advmod" && view.Lemma(c) == "bereit"))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>The full-form lexicon knows the word as an infinitive and not as a participle.</summary>
