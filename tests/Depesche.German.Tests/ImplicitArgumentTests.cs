@@ -83,6 +83,23 @@ public class ImplicitArgumentTests
     }
 
     [Theory]
+    [InlineData("Die Regierung müsse den Streit sofort beenden, sagte der Gewerkschaftschef Peter Wagner.", "REQUEST|der Gewerkschaftschef Peter Wagner|Regierung|asserted")]
+    [InlineData("Die Ministerin erklärte, dann solle die Opposition ihre Vorschläge vorlegen.", "REQUEST|Die Ministerin|Opposition|asserted")]
+    public void What_a_speaker_says_someone_must_do_is_a_demand(string text, string expected)
+    {
+        Assert.Contains(expected, Events(text));
+    }
+
+    [Theory]
+    [InlineData("Wir müssen jetzt handeln, sagte die Ministerin.")]
+    [InlineData("Der Minister sagte, ein Offizier solle die Rebellen gewarnt haben.")]
+    [InlineData("Die Regierung müsse nicht zurücktreten, sagte der Sprecher.")]
+    public void Not_every_must_is_a_demand(string text)
+    {
+        Assert.DoesNotContain(Events(text), e => e.StartsWith("REQUEST", StringComparison.Ordinal));
+    }
+
+    [Theory]
     [InlineData("Der Präsident griff die Opposition in einer Rede scharf an.", "ACCUSE|Präsident|die Opposition|asserted")]
     [InlineData("Frankreich wird seinen Außenminister nach Kairo entsenden.", "CONSULT|Frankreich|Kairo|planned")]
     [InlineData("Der Präsident kündigte an, gegen die Rebellen vorzugehen.", "THREATEN|Präsident|die Rebellen|asserted")]
@@ -102,6 +119,8 @@ public class ImplicitArgumentTests
     // readiness announces
     [InlineData("Die Regierung erklärte ihre Bereitschaft, in Gespräche mit der Opposition einzutreten.", "CONSULT|Regierung|der Opposition|announced")]
     [InlineData("Der Kanzler stehe bereit, sich mit der Opposition zu treffen.", "CONSULT|Kanzler|der Opposition|announced")]
+    // a modal the parser hung beside the verb keeps its subject and its negation
+    [InlineData("Die Regierung müsse nicht zurücktreten, sagte der Sprecher.", "RETREAT|Regierung|-|negated")]
     public void Reads_the_mode(string text, string expected)
     {
         Assert.Contains(expected, Events(text));

@@ -81,7 +81,95 @@ public sealed class EventCoder
                 }
             }
         }
+        AddDemandsInQuotes(view, quotes, entities, all);
+        all.Sort((x, y) => x.Event.Trigger.Start.CompareTo(y.Event.Trigger.Start));
         return Resolve(all, view, entities);
+    }
+
+    private static readonly EventFrame s_demand = new("müssen", false, "REQUEST", "10", "obj");
+
+    /// <summary>
+    /// What a speaker says someone must or should do is a demand on them: "Der Iran müsse die Anreicherung
+    /// beenden, so Rice", "dann solle der Iran sehen, wie …" (REQUEST from the speaker to that subject).
+    /// "soll … haben" (reported) and the speaker's own side ("wir müssen") are not demands.
+    /// </summary>
+    private void AddDemandsInQuotes(DependencyView view, ImmutableArray<Quote> quotes, ImmutableArray<Entity> entities, List<Found> all)
+    {
+        var doc = view.Document;
+        for (int q = 0; q < quotes.Length; q++)
+        {
+            var quote = quotes[q];
+            if (quote.Speaker is not { } speaker)
+            {
+                continue;
+            }
+            for (int w = 0; w < view.Words.Length; w++)
+            {
+                var range = doc.Tokens[view.Words[w].Token].Range;
+                if (!quote.Content.Contains(range) || view.Upos(w) != "AUX" || view.Lemma(w) is not ("müssen" or "sollen"))
+                {
+                    continue;
+                }
+                int verb = view.Head(w);
+                if (verb >= 0 && !quote.Content.Contains(doc.Tokens[view.Words[verb].Token].Range))
+                {
+                    // the modal hangs on the speech verb: its infinitive is the next verb inside the quotation
+                    verb = -1;
+                    for (int k = w + 1; k < view.Words.Length && quote.Content.Contains(doc.Tokens[view.Words[k].Token].Range); k++)
+                    {
+                        if (view.Upos(k) == "VERB")
+                        {
+                            verb = k;
+                            break;
+                        }
+                    }
+                }
+                if (verb < 0 || view.Upos(verb) != "VERB")
+                {
+                    // a parser that made the modal the head: its infinitive hangs below it
+                    verb = -1;
+                    foreach (int c in view.Children(w))
+                    {
+                        if (view.Upos(c) == "VERB" && view.Rel(c) is "ccomp" or "xcomp" or "conj")
+                        {
+                            verb = c;
+                            break;
+                        }
+                    }
+                }
+                if (verb < 0 || (view.Lemma(w) == "sollen" && HasPerfectInfinitive(view, verb)) || IsNegated(view, verb) || IsNegated(view, w)
+                    || (w + 1 < view.Words.Length && view.Lemma(w + 1) is "nicht" or "kein" or "keine"))
+                {
+                    continue; // "müsse nicht zurücktreten": no demand
+                }
+                int subject = view.Child(verb, "nsubj");
+                if (subject < 0)
+                {
+                    subject = view.Child(w, "nsubj");
+                }
+                if (subject < 0 && view.Child(verb, "obj") is int inverted and >= 0 && inverted > w && inverted <= w + 3)
+                {
+                    subject = inverted; // "dann solle der Iran sehen": the subject after the modal, read as an object
+                }
+                if (subject < 0 || view.Upos(subject) == "PRON" || !CanAct(view, subject, entities)
+                    || !quote.Content.Contains(doc.Tokens[view.Words[subject].Token].Range))
+                {
+                    continue;
+                }
+                var target = ArgumentOf(view, subject, entities, includeAffiliation: true, core: true);
+                if (target is null || target.Range.Overlaps(speaker.Range) || (target.Entity is not null && target.Entity == speaker.Entity))
+                {
+                    continue;
+                }
+                int si = SentenceOf(doc, range.Start);
+                if (all.Any(f => f.Event.Sentence == si && f.Event.Type == "REQUEST"))
+                {
+                    continue; // the sentence already states the demand with a word of its own
+                }
+                var ev = new Event("REQUEST", "10", EventMode.Asserted, speaker, target, null, null, null, range, si, q);
+                all.Add(new Found(w, s_demand, ev, false, false));
+            }
+        }
     }
 
     /// <summary>
@@ -757,6 +845,7 @@ public sealed class EventCoder
 
         // Actor and target words.
         int actor = -1;
+        bool negatedBySibling = false;
         int target = -1;
         int verb = frame.IsNoun ? GoverningVerb(view, w) : w;
         bool isPassive = false;
@@ -804,6 +893,14 @@ public sealed class EventCoder
                     {
                         actor = -1; // "gegen die Rebellen", "sich": a phrase with a preposition or a reflexive is no subject
                     }
+                }
+            }
+            if (actor < 0 && !isPassive && ModalSibling(view, w) is int modal and >= 0)
+            {
+                actor = view.Child(modal, "nsubj"); // "Die Regierung müsse … zurücktreten", the modal hung beside the verb
+                if (actor >= 0)
+                {
+                    negatedBySibling = IsNegated(view, modal) || (modal + 1 < view.Words.Length && view.Lemma(modal + 1) is "nicht" or "kein" or "keine");
                 }
             }
             if (actor < 0 && !isPassive && !frame.ContextOnly)
@@ -1116,7 +1213,7 @@ public sealed class EventCoder
             // "wurde wegen Befehlsverweigerung verurteilt", "das Gericht verurteilte ihn": a sentence, not a condemnation
             frame = frame with { Type = "SANCTION", Cameo = "16", Agents = _lex.Courts };
         }
-        var mode = ModeOf(view, w, frame, quote >= 0 && quotes[quote].Kind != QuoteKind.Direct ? quotes[quote] : null, isCue);
+        var mode = negatedBySibling ? EventMode.Negated : ModeOf(view, w, frame, quote >= 0 && quotes[quote].Kind != QuoteKind.Direct ? quotes[quote] : null, isCue);
 
         int? time = NearestTime(doc, times, sentence, triggerRange);
         int? quantity = QuantityIn(quantities, actorRef, targetRef, view, w);
@@ -1641,6 +1738,20 @@ public sealed class EventCoder
             infinitive |= (cls & LexClass.VerbInfinitive) != 0;
         }
         return infinitive;
+    }
+
+    /// <summary>A modal or auxiliary just before the verb that the parser hung beside it on the same head, with a subject of its own.</summary>
+    private static int ModalSibling(DependencyView view, int w)
+    {
+        int head = view.Head(w);
+        for (int k = w - 1; k >= 0 && k >= w - 6; k--)
+        {
+            if (view.Upos(k) == "AUX" && view.Head(k) == head && head >= 0 && view.Child(k, "nsubj") >= 0)
+            {
+                return k;
+            }
+        }
+        return -1;
     }
 
     private static bool HasPerfectInfinitive(DependencyView view, int node)
