@@ -306,6 +306,18 @@ public sealed class EventCoder
         return !(vf.Target is { } need && need.EndsWith('!') && FindWithCase(view, verb, need[..^1]) < 0 && FindWithCase(view, verb, "für") < 0);
     }
 
+    /// <summary>Verbs of answering a demand: "eingehen auf", "erfüllen", "ablehnen", "zurückweisen", "nachkommen".</summary>
+    private static bool IsResponseVerb(DependencyView view, int verb)
+    {
+        string lemma = view.Lemma(verb);
+        int prt = view.Child(verb, "compound:prt");
+        if (prt >= 0)
+        {
+            lemma = view.Lemma(prt).ToLowerInvariant() + lemma;
+        }
+        return lemma is "eingehen" or "erfüllen" or "ablehnen" or "zurückweisen" or "nachkommen" or "akzeptieren" or "annehmen" or "befolgen";
+    }
+
     /// <summary>Verbs that start or carry on an act named by a noun with "mit" or "zu" ("begannen mit Razzien", "griff zu Gewalt").</summary>
     private static bool IsStartVerb(DependencyView view, int verb)
         => verb >= 0 && view.Lemma(verb) is "beginnen" or "starten" or "fortfahren" or "greifen" or "schreiten" or "drohen" or "aufhören" or "treten" or "eintreten";
@@ -1059,6 +1071,11 @@ public sealed class EventCoder
             {
                 return null; // "erwartet weitere Demonstrationen": an expectation, not a demand
             }
+        }
+        if (frame.IsNoun && frame.Type == "REQUEST" && target < 0 && verb >= 0 && view.Head(w) == verb && IsResponseVerb(view, verb)
+            && (Subject(view, verb, entities) is int s0 and >= 0 ? s0 : view.Child(verb, "nsubj") < 0 && view.Child(verb, "obj") is int o0 and >= 0 && o0 != w && CanAct(view, o0, entities) ? o0 : -1) is int responder and >= 0 && responder != actor)
+        {
+            target = responder; // "gehen die USA auf eine Forderung des Iran ein": the demand was made of whoever answers it
         }
         if (frame.IsNoun && actor >= 0 && target == actor)
         {
