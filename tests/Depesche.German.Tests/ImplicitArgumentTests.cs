@@ -77,7 +77,7 @@ public class ImplicitArgumentTests
     [InlineData("Die Gewalt, die von Soldaten ausgeübt wurde, richtete sich gegen Zivilisten.", "ASSAULT|Soldaten|Zivilisten|asserted")]
     [InlineData("Am Sonntag begannen die Sicherheitskräfte mit Razzien in der Hauptstadt.", "COERCE|Sicherheitskräfte|-|asserted")]
     [InlineData("Der Plan der Regierung wurde vom Sprecher der Opposition begrüßt.", "SUPPORT|Sprecher der Opposition|der Regierung|asserted")]
-    [InlineData("Damit gehen die USA auf eine Forderung des Iran ein.", "REQUEST|Iran|die USA|asserted")]
+    [InlineData("Damit gehen die USA auf eine wichtige Forderung des Iran ein.", "REQUEST|Iran|die USA|asserted")]
     public void Reads_roles_from_the_construction(string text, string expected)
     {
         Assert.Contains(expected, Events(text));
