@@ -95,6 +95,7 @@ public class ImplicitArgumentTests
     [InlineData("Wir müssen jetzt handeln, sagte die Ministerin.")]
     [InlineData("Der Minister sagte, ein Offizier solle die Rebellen gewarnt haben.")]
     [InlineData("Die Regierung müsse nicht zurücktreten, sagte der Sprecher.")]
+    [InlineData("Sein Land müsse das Recht haben, sich zu verteidigen, sagte der Präsident.")]
     public void Not_every_must_is_a_demand(string text)
     {
         Assert.DoesNotContain(Events(text), e => e.StartsWith("REQUEST", StringComparison.Ordinal));

@@ -138,6 +138,7 @@ public sealed class EventCoder
                     }
                 }
                 if (verb < 0 || (view.Lemma(w) == "sollen" && HasPerfectInfinitive(view, verb)) || IsNegated(view, verb) || IsNegated(view, w)
+                    || view.Lemma(verb) is "haben" or "sein" or "wissen" or "bleiben" or "werden" or "können" or "dürfen" or "geben" or "gelten"
                     || (w + 1 < view.Words.Length && view.Lemma(w + 1) is "nicht" or "kein" or "keine"))
                 {
                     continue; // "müsse nicht zurücktreten": no demand
@@ -147,11 +148,12 @@ public sealed class EventCoder
                 {
                     subject = view.Child(w, "nsubj");
                 }
-                if (subject < 0 && view.Child(verb, "obj") is int inverted and >= 0 && inverted > w && inverted <= w + 3)
+                if (subject < 0 && view.Child(verb, "obj") is int inverted and >= 0 && inverted > w && inverted <= w + 3
+                    && EntityIn(entities, doc.Tokens[view.Words[inverted].Token].Range, includeAffiliation: false) is not null)
                 {
                     subject = inverted; // "dann solle der Iran sehen": the subject after the modal, read as an object
                 }
-                if (subject < 0 || view.Upos(subject) == "PRON" || !CanAct(view, subject, entities)
+                if (subject < 0 || view.Upos(subject) == "PRON" || !CanAct(view, subject, entities) || view.Child(subject, "det:poss") >= 0
                     || !quote.Content.Contains(doc.Tokens[view.Words[subject].Token].Range))
                 {
                     continue;
@@ -1238,6 +1240,14 @@ public sealed class EventCoder
             && times[ti].Value.Length >= 10 && string.CompareOrdinal(times[ti].Value, 0, today.ToString(), 0, 10) > 0 && char.IsAsciiDigit(times[ti].Value[0]))
         {
             mode = EventMode.Planned; // "kommen … am Sonntag zusammen", told before that Sunday: not yet happened
+        }
+        if (mode is EventMode.Planned or EventMode.Hypothetical && frame.Type is "ASSAULT" or "COERCE" && quote >= 0 && quotes[quote].Speaker is { } warner
+            && actorRef is not null && (warner.Entity is not null && warner.Entity == actorRef.Entity
+                || doc.TextOf(warner.Range).Contains(doc.TextOf(actorRef.Range), StringComparison.OrdinalIgnoreCase)))
+        {
+            // "Mehsud, ein Talibanführer, erklärte, die Taliban würden Soldaten töten": an attack its own side foretells is a threat
+            frame = frame with { Type = "THREATEN", Cameo = "13" };
+            mode = EventMode.Asserted;
         }
         if (mode == EventMode.Announced && frame.Type is "ASSAULT" or "COERCE")
         {
