@@ -18,7 +18,7 @@ internal static class EventTsv
         "document", "date", "sentence", "type", "cameo", "mode",
         "actor_code", "actor_name", "actor_text", "target_code", "target_name", "target_text",
         "location", "time", "quantity", "quantity_unit", "source_speaker",
-        "trigger_start", "trigger_end", "trigger") + "\n";
+        "trigger_start", "trigger_end", "trigger", "actor_origin") + "\n";
 
     public static byte[] Write(Document doc)
     {
@@ -62,7 +62,7 @@ internal static class EventTsv
                 e.Mode.ToString().ToLowerInvariant(),
                 actorCode,
                 actorName,
-                e.Actor is { } a ? doc.TextOf(a.Range) : "",
+                e.Actor is { Origin: ArgumentOrigin.Unknown } ? DocumentJsonWriter.UnknownText : e.Actor is { } a ? doc.TextOf(a.Range) : "",
                 targetCode,
                 targetName,
                 e.Target is { } t ? doc.TextOf(t.Range) : "",
@@ -74,6 +74,7 @@ internal static class EventTsv
                 map.ToCodePoint(e.Trigger.Start).ToString(CultureInfo.InvariantCulture),
                 map.ToCodePoint(e.Trigger.End).ToString(CultureInfo.InvariantCulture),
                 doc.TextOf(e.Trigger),
+                e.Actor?.Origin switch { ArgumentOrigin.Context => "context", ArgumentOrigin.Unknown => "unknown", null => "", _ => "stated" },
             ];
             for (int i = 0; i < fields.Length; i++)
             {

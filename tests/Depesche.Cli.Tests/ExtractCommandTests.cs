@@ -198,5 +198,27 @@ public class EventTableTests
         string text = "Berlin (dpa) - Die Polizei nahm am Montag drei Demonstranten fest. Russische Truppen griffen die Ukraine an.";
         Assert.Equal(coerce[Array.IndexOf(header, "trigger")], text[start..end]);
         Assert.Equal("2024-06-12", coerce[Array.IndexOf(header, "date")]);
+        Assert.Equal("stated", coerce[Array.IndexOf(header, "actor_origin")]);
+    }
+
+    [Fact]
+    public void An_unknown_perpetrator_is_written_as_such_in_the_table_and_in_json()
+    {
+        const string text = "Bei einem Bombenanschlag in Mogadischu wurden neun Menschen getötet.";
+        var table = CliRunner.Run(["extract", "-", "--format", "events"], text);
+        Assert.Equal(0, table.ExitCode);
+        var lines = table.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var header = lines[0].Split('\t');
+        var row = Assert.Single(lines.Skip(1)).Split('\t');
+        Assert.Equal("unknown", row[Array.IndexOf(header, "actor_origin")]);
+        Assert.Equal("unbekannt", row[Array.IndexOf(header, "actor_text")]);
+        Assert.Equal("", row[Array.IndexOf(header, "actor_code")]);
+
+        var json = CliRunner.Run(["extract", "-"], text);
+        using var doc = System.Text.Json.JsonDocument.Parse(json.Stdout);
+        var actor = doc.RootElement.GetProperty("events")[0].GetProperty("actor");
+        Assert.Equal("unknown", actor.GetProperty("origin").GetString());
+        Assert.Equal("unbekannt", actor.GetProperty("text").GetString());
+        Assert.False(actor.TryGetProperty("start", out _)); // no characters name an unknown perpetrator
     }
 }
