@@ -35,7 +35,9 @@ public class DataFileExampleTests
             "contractions" => SyntaxPipelineTests.WordForms,
             "event-frames" => EventsTests.FirstEvent,
             "place-nouns" => noun => Depesche.German.Entities.EntityRecognizerComponent.IsPlaceNoun(noun) ? "yes" : "no",
-            "event-agents" => lemma => lemma.StartsWith("politician ", StringComparison.Ordinal)
+            "event-agents" => lemma => lemma.StartsWith("sports ", StringComparison.Ordinal)
+                ? (Depesche.German.Events.EventLexicon.Default.Sports.Contains(lemma[7..]) ? "sports" : "no sports")
+                : lemma.StartsWith("politician ", StringComparison.Ordinal)
                 ? (Depesche.German.Events.EventLexicon.InGroup(Depesche.German.Events.EventLexicon.Default.Politicians, lemma.AsSpan(11)) ? "politician" : "no politician")
                 : lemma.StartsWith("deployable ", StringComparison.Ordinal)
                 ? (Depesche.German.Events.EventLexicon.InGroup(Depesche.German.Events.EventLexicon.Default.Deployable, lemma.AsSpan(11)) ? "deployable" : "not deployable")

@@ -210,7 +210,7 @@ public sealed class EventCoder
                 {
                     ev = ev with { Actor = agentFirst }; // "festgenommen": the police the report names, before any earlier arrest's actor
                 }
-                else if (a?.Actor is { } known && f.MayContinue)
+                else if (a?.Actor is { } known && f.MayContinue && !(ev.Target is { } victim && SharesHead(view.Document, known, victim)))
                 {
                     bool near = ev.Sentence - a.Sentence <= 2;
                     bool close = near && (f.Definite || f.Frame.ContextOnly || (release && a.Type == "COERCE"));
@@ -277,6 +277,10 @@ public sealed class EventCoder
                     }
                 }
             }
+            if (IsSports(view.Document, ev.Actor) || IsSports(view.Document, ev.Target))
+            {
+                continue; // "Der FC Bayern empfing den 1. FC Nürnberg": a game, not politics
+            }
             bool twice = false;
             foreach (var r in resolved)
             {
@@ -306,6 +310,25 @@ public sealed class EventCoder
         }
         // "sprach seine Solidarität aus": "aussprechen" is an event only with "gegen"/"für"
         return !(vf.Target is { } need && need.EndsWith('!') && FindWithCase(view, verb, need[..^1]) < 0 && FindWithCase(view, verb, "für") < 0);
+    }
+
+    /// <summary>"bestreitet, dass …", "bestritt dies", "bestritt die Vorwürfe", "bestritt jede Beteiligung": something said or done is denied.</summary>
+    private bool DeniesSomething(DependencyView view, int w)
+    {
+        foreach (int c in view.Children(w))
+        {
+            if (view.Rel(c) is "ccomp" or "xcomp")
+            {
+                return true;
+            }
+            if (view.Rel(c) is "obj" or "nsubj:pass")
+            {
+                string lemma = view.Lemma(c);
+                return _lex.ClaimWords.Contains(lemma) || _lex.ClaimWords.Contains(view.Form(c)) || _lex.TryNoun(lemma, out _)
+                    || lemma is "Beteiligung" or "Mitgliedschaft" or "Schuld" or "Verantwortung" or "Existenz" or "Zusammenhang" or "Verbindung";
+            }
+        }
+        return view.Child(w, "compound:prt") >= 0; // "Der Iran streitet ab": said of what came before; a bare "bestreiten" performs
     }
 
     /// <summary>Verbs of answering a demand: "eingehen auf", "erfüllen", "ablehnen", "zurückweisen", "nachkommen".</summary>
@@ -763,6 +786,42 @@ public sealed class EventCoder
         return null;
     }
 
+    /// <summary>"Die Verschwörer wurden hingerichtet" after "die Verschwörergruppe … Anschlag": whoever the event is done to did not do it.</summary>
+    private static bool SharesHead(Document doc, ArgumentRef a, ArgumentRef b)
+    {
+        if (a.Origin == ArgumentOrigin.Unknown || b.Origin == ArgumentOrigin.Unknown)
+        {
+            return false;
+        }
+        if (a.Entity is not null && a.Entity == b.Entity)
+        {
+            return true;
+        }
+        string x = doc.TextOf(a.Range).ToLowerInvariant();
+        string y = doc.TextOf(b.Range).ToLowerInvariant();
+        string headX = x.Split(' ')[^1];
+        string headY = y.Split(' ')[^1];
+        int stem = Math.Min(Math.Min(headX.Length, headY.Length), 8);
+        return stem >= 5 && headX.AsSpan(0, stem).SequenceEqual(headY.AsSpan(0, stem));
+    }
+
+    private static bool IsSports(Document doc, ArgumentRef? arg)
+    {
+        if (arg is null || arg.Origin == ArgumentOrigin.Unknown)
+        {
+            return false;
+        }
+        var sports = EventLexicon.Default.Sports;
+        foreach (var word in doc.TextOf(arg.Range).Split([' ', '.', '-'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (sports.Contains(word))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static ArgumentRef Inferred(ArgumentRef arg)
         => arg.Origin == ArgumentOrigin.Stated ? arg with { Origin = ArgumentOrigin.Context } : arg;
 
@@ -1057,7 +1116,7 @@ public sealed class EventCoder
                     }
                 }
             }
-            if (asked < 0 && demanded >= 0)
+            if (asked < 0 && demanded >= 0 && frame.Lemma != "erwarten")
             {
                 asked = ActorBelow(view, demanded, entities, actor);
                 if (asked < 0)
@@ -1090,6 +1149,14 @@ public sealed class EventCoder
         if (frame.IsNoun && frame.IsMobilize && target >= 0 && !IsPlace(view, target, entities))
         {
             target = -1; // "im Rahmen des UN-Einsatzes": no destination
+        }
+        if (!frame.IsNoun && frame.Lemma == "treffen" && !isPassive && view.Child(w, "obj") < 0 && FindWithCase(view, w, "mit") < 0)
+        {
+            return null; // "traf zum 3:3": a meeting is with someone
+        }
+        if (!frame.IsNoun && frame.Lemma is "bestreiten" or "abstreiten" && !DeniesSomething(view, w))
+        {
+            return null; // "die Halbzeitshow bestreiten": to perform, not to deny
         }
         if (!frame.IsNoun && frame.Lemma is "treffen" or "empfangen" or "besuchen")
         {

@@ -58,6 +58,9 @@ public sealed class EventLexicon
     /// <summary>The "politicians" group of event-agents.tsv: offices whose holders attack with words.</summary>
     public string[] Politicians { get; private init; } = [];
 
+    /// <summary>The "sports" group of event-agents.tsv: words that mark a sports club or match (whole words, case-sensitive).</summary>
+    public FrozenSet<string> Sports { get; private init; } = FrozenSet<string>.Empty;
+
     /// <summary>Whether a noun is, or ends in, one of the group's nouns.</summary>
     public static bool InGroup(string[] group, ReadOnlySpan<char> noun)
     {
@@ -135,6 +138,7 @@ public sealed class EventLexicon
         agents.TryGetValue("courts", out var courts);
         agents.TryGetValue("deployable", out var deployable);
         agents.TryGetValue("politicians", out var politicians);
+        agents.TryGetValue("sports", out var sports);
         var file = GermanData.Load("event-frames.tsv", "event-frames");
         var verbs = new Dictionary<string, EventFrame>(StringComparer.Ordinal);
         var nouns = new Dictionary<string, EventFrame>(StringComparer.Ordinal);
@@ -182,6 +186,7 @@ public sealed class EventLexicon
             Courts = courts ?? [],
             Deployable = deployable ?? [],
             Politicians = politicians ?? [],
+            Sports = (sports ?? []).ToFrozenSet(StringComparer.Ordinal),
         };
     }
 }
