@@ -24,13 +24,18 @@ internal static class NerCommands
         var jackknife = new Option<int>("--jackknife") { Description = "With --aux-data: the auxiliary recogniser also learns from --data (domain-augmented), and --data gets its predictions from K auxiliary models each trained without that fold (0: the auxiliary model learns from --aux-data only).", DefaultValueFactory = _ => 0 };
         var clustersPath = new Option<string?>("--clusters") { Description = "A word-clusters file (`depesche train clusters`): word classes become features; the file is stored inside the model." };
         var seeds = new Option<int>("--seeds") { Description = "Train each model (auxiliary and main) with K seeds (--seed, --seed + 1, …) and average their weights.", DefaultValueFactory = _ => 1 };
-        var cmd = new Command("ner", "Train the entity recogniser (GermEval 2014 outer level).") { data, dev, seed, epochs, output, auxData, rowBits, jackknife, clustersPath, seeds };
-        cmd.SetAction(parse => Train(console, parse.GetValue(data)!, parse.GetValue(dev), parse.GetValue(seed), parse.GetValue(epochs), parse.GetValue(output)!, parse.GetValue(auxData) ?? [], parse.GetValue(rowBits), parse.GetValue(jackknife), parse.GetValue(clustersPath), parse.GetValue(seeds)));
+        var beamWidth = new Option<int>("--beam") { Description = "Beam width of the main model in training and decoding (1: greedy; the auxiliary model stays greedy).", DefaultValueFactory = _ => 1 };
+        var cmd = new Command("ner", "Train the entity recogniser (GermEval 2014 outer level).") { data, dev, seed, epochs, output, auxData, rowBits, jackknife, clustersPath, seeds, beamWidth };
+        cmd.SetAction(parse => Train(console, parse.GetValue(data)!, parse.GetValue(dev), parse.GetValue(seed), parse.GetValue(epochs), parse.GetValue(output)!, parse.GetValue(auxData) ?? [], parse.GetValue(rowBits), parse.GetValue(jackknife), parse.GetValue(clustersPath), parse.GetValue(seeds), parse.GetValue(beamWidth)));
         return cmd;
     }
 
-    private static int Train(CliConsole console, string[] data, string? dev, int seed, int epochs, string output, string[] auxData, int rowBits, int jackknife, string? clustersPath, int seeds)
+    private static int Train(CliConsole console, string[] data, string? dev, int seed, int epochs, string output, string[] auxData, int rowBits, int jackknife, string? clustersPath, int seeds, int beam)
     {
+        if (beam is < 1 or > GreedySequenceModel.MaxBeam)
+        {
+            throw new DepescheException(ErrorCodes.InvalidArgument, $"--beam must be between 1 and {GreedySequenceModel.MaxBeam}");
+        }
         if (seeds is < 1 or > 20)
         {
             throw new DepescheException(ErrorCodes.InvalidArgument, "--seeds must be between 1 and 20");
@@ -131,7 +136,7 @@ internal static class NerCommands
         console.Info($"train ner: {examples.Count} sentences, {examples.Sum(e => e.Count)} tokens prepared in {sw.Elapsed.TotalSeconds:F1} s; seed {seed}, {epochs} epochs");
         Action<int, LinearModel>? afterEpoch = devExamples is null ? null : (epoch, m) =>
             console.Info($"  after epoch {epoch}: dev F1 {Score(m, devExamples, labels).Overall.F1:F4}");
-        var model = TrainAveraged(sd => EntityRecognizer.Train(examples, sd, epochs, console.Info, sd == seed ? afterEpoch : null, auxiliary, rowBits, clusters));
+        var model = TrainAveraged(sd => EntityRecognizer.Train(examples, sd, epochs, console.Info, sd == seed ? afterEpoch : null, auxiliary, rowBits, clusters, beam));
         try
         {
             ModelFile.Save(model, output);

@@ -198,7 +198,7 @@ public sealed class EntityRecognizer
     /// <remarks>When the examples come from more than one domain, features are domain-augmented (see <see cref="GreedySequenceModel.Augmented"/>).</remarks>
     /// <param name="auxiliary">The auxiliary model the examples were stacked on (stored inside the result).</param>
     /// <param name="clusters">The word classes the examples were prepared with (stored inside the result).</param>
-    public static LinearModel Train(IReadOnlyList<SequenceExample> examples, int seed, int epochs, Action<string>? log = null, Action<int, LinearModel>? afterEpoch = null, LinearModel? auxiliary = null, int rowBits = RowBits, WordClusters? clusters = null)
+    public static LinearModel Train(IReadOnlyList<SequenceExample> examples, int seed, int epochs, Action<string>? log = null, Action<int, LinearModel>? afterEpoch = null, LinearModel? auxiliary = null, int rowBits = RowBits, WordClusters? clusters = null, int beam = 1)
     {
         var sections = new List<KeyValuePair<string, byte[]>>();
         if (auxiliary is not null)
@@ -210,7 +210,7 @@ public sealed class EntityRecognizer
             sections.Add(new(ClustersSection, clusters.ToBytes()));
         }
         return GreedySequenceModel.Train(FeatureSetId, new BioLabels(EntityLabels.Types), rowBits, examples, seed, epochs, log, afterEpoch,
-            sections, augment: examples.Any(e => e.Domain != 0));
+            sections, augment: examples.Any(e => e.Domain != 0), beam: beam);
     }
 
     /// <summary>Labels prepared examples (for development figures).</summary>
