@@ -25,16 +25,17 @@ internal static class NerCommands
         var clustersPath = new Option<string?>("--clusters") { Description = "A word-clusters file (`depesche train clusters`): word classes become features; the file is stored inside the model." };
         var seeds = new Option<int>("--seeds") { Description = "Train each model (auxiliary and main) with K seeds (--seed, --seed + 1, …) and average their weights.", DefaultValueFactory = _ => 1 };
         var beamWidth = new Option<int>("--beam") { Description = "Beam width of the main model in training and decoding (1: greedy; the auxiliary model stays greedy).", DefaultValueFactory = _ => 1 };
-        var cmd = new Command("ner", "Train the entity recogniser (GermEval 2014 outer level).") { data, dev, seed, epochs, output, auxData, rowBits, jackknife, clustersPath, seeds, beamWidth };
-        cmd.SetAction(parse => Train(console, parse.GetValue(data)!, parse.GetValue(dev), parse.GetValue(seed), parse.GetValue(epochs), parse.GetValue(output)!, parse.GetValue(auxData) ?? [], parse.GetValue(rowBits), parse.GetValue(jackknife), parse.GetValue(clustersPath), parse.GetValue(seeds), parse.GetValue(beamWidth)));
+        var auxBeam = new Option<int>("--aux-beam") { Description = "Beam width of the auxiliary model (1: greedy).", DefaultValueFactory = _ => 1 };
+        var cmd = new Command("ner", "Train the entity recogniser (GermEval 2014 outer level).") { data, dev, seed, epochs, output, auxData, rowBits, jackknife, clustersPath, seeds, beamWidth, auxBeam };
+        cmd.SetAction(parse => Train(console, parse.GetValue(data)!, parse.GetValue(dev), parse.GetValue(seed), parse.GetValue(epochs), parse.GetValue(output)!, parse.GetValue(auxData) ?? [], parse.GetValue(rowBits), parse.GetValue(jackknife), parse.GetValue(clustersPath), parse.GetValue(seeds), parse.GetValue(beamWidth), parse.GetValue(auxBeam)));
         return cmd;
     }
 
-    private static int Train(CliConsole console, string[] data, string? dev, int seed, int epochs, string output, string[] auxData, int rowBits, int jackknife, string? clustersPath, int seeds, int beam)
+    private static int Train(CliConsole console, string[] data, string? dev, int seed, int epochs, string output, string[] auxData, int rowBits, int jackknife, string? clustersPath, int seeds, int beam, int auxBeam)
     {
-        if (beam is < 1 or > GreedySequenceModel.MaxBeam)
+        if (beam is < 1 or > GreedySequenceModel.MaxBeam || auxBeam is < 1 or > GreedySequenceModel.MaxBeam)
         {
-            throw new DepescheException(ErrorCodes.InvalidArgument, $"--beam must be between 1 and {GreedySequenceModel.MaxBeam}");
+            throw new DepescheException(ErrorCodes.InvalidArgument, $"--beam and --aux-beam must be between 1 and {GreedySequenceModel.MaxBeam}");
         }
         if (seeds is < 1 or > 20)
         {
@@ -124,7 +125,7 @@ internal static class NerCommands
         {
             if (auxExamples.Count > 0)
             {
-                auxiliary = TrainAveraged(sd => EntityRecognizer.Train(auxExamples, sd, epochs, m => console.Info("auxiliary " + m), rowBits: rowBits));
+                auxiliary = TrainAveraged(sd => EntityRecognizer.Train(auxExamples, sd, epochs, m => console.Info("auxiliary " + m), rowBits: rowBits, beam: auxBeam));
             }
             foreach (var (sentence, domain) in sentences)
             {

@@ -11,7 +11,7 @@ namespace Depesche.German.Entities;
 /// </summary>
 internal static class EntityFeatures
 {
-    public const int MaxPerToken = 84;
+    public const int MaxPerToken = 88;
     /// <summary>How many levels of word classes the features use (finest first; missing levels count as unknown).</summary>
     public const int ClusterLevels = 4;
     private const ulong Bos = 0xB05B05B05UL;
@@ -220,7 +220,8 @@ internal static class EntityFeatures
             }
             if (clusters is not null)
             {
-                // Word classes: the token's at every level, its neighbours' at the middle levels.
+                // Word classes: the token's at every level, its neighbours' at the two finest levels, and the
+                // middle class with the suffix and with the neighbouring words.
                 const int L = ClusterLevels;
                 var cc = b.Clusters.AsSpan(i * L, L);
                 ulong Cl(int j, int level) => j < 0 ? Bos : j >= n ? Eos : (ulong)(uint)b.Clusters[j * L + level];
@@ -235,6 +236,9 @@ internal static class EntityFeatures
                 f[k++] = FeatureHash.Feature(88, Cl(i + 1, 0));
                 f[k++] = FeatureHash.Feature(89, Cl(i - 1, 2), (ulong)(uint)cc[2], Cl(i + 1, 2));
                 f[k++] = FeatureHash.Feature(90, (ulong)(uint)cc[0], g);
+                f[k++] = FeatureHash.Feature(95, (ulong)(uint)cc[1], c.Suffix3);
+                f[k++] = FeatureHash.Feature(96, l1, (ulong)(uint)cc[1]);
+                f[k++] = FeatureHash.Feature(97, (ulong)(uint)cc[1], r1);
             }
             b.Keys[2 * i] = c.Lower;
             b.Keys[2 * i + 1] = FeatureHash.Feature(70, c.Shape, cap, g);

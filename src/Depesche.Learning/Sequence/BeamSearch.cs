@@ -52,13 +52,14 @@ internal static class BeamSearch
         Span<float> newScore = stackalloc float[beam];
         Span<int> candK = stackalloc int[beam];
         Span<int> candY = stackalloc int[beam];
-        Span<float> candConf = stackalloc float[beam];
-        Span<float> local = stackalloc float[nl];
+        Span<float> scratch = stackalloc float[nl];
+        bool wantConfidence = !confidence.IsEmpty;
         Span<int> np = stackalloc int[beam];
         Span<int> np2 = stackalloc int[beam];
         var lab = ArrayPool<int>.Shared.Rent(n * beam);
         var back = ArrayPool<int>.Shared.Rent(n * beam);
-        var conf = ArrayPool<float>.Shared.Rent(n * beam);
+        // Each hypothesis' label scores, kept only when confidences are wanted (a softmax along the best path at the end).
+        var local = wantConfidence ? ArrayPool<float>.Shared.Rent(n * beam * nl) : [];
         try
         {
             int size = 1;
@@ -88,22 +89,10 @@ internal static class BeamSearch
                     }
                     scorer.Score(h[..hc], histScores);
                     var allowed = bio.Allowed(hypPrev[k]);
-                    float max = float.NegativeInfinity;
+                    var keep = wantConfidence ? local.AsSpan((t * beam + k) * nl, nl) : scratch;
                     for (int y = 0; y < nl; y++)
                     {
-                        local[y] = baseScores[group.Offset + y] + histScores[group.Offset + y];
-                        if (allowed[y] && local[y] > max)
-                        {
-                            max = local[y];
-                        }
-                    }
-                    double sum = 0;
-                    for (int y = 0; y < nl; y++)
-                    {
-                        if (allowed[y])
-                        {
-                            sum += Math.Exp(local[y] - max);
-                        }
+                        keep[y] = baseScores[group.Offset + y] + histScores[group.Offset + y];
                     }
                     for (int y = 0; y < nl; y++)
                     {
@@ -111,7 +100,7 @@ internal static class BeamSearch
                         {
                             continue;
                         }
-                        float s = hypScore[k] + local[y];
+                        float s = hypScore[k] + keep[y];
                         if (kept == beam && s <= newScore[kept - 1])
                         {
                             continue;
@@ -123,13 +112,11 @@ internal static class BeamSearch
                             newScore[pos] = newScore[pos - 1];
                             candK[pos] = candK[pos - 1];
                             candY[pos] = candY[pos - 1];
-                            candConf[pos] = candConf[pos - 1];
                             pos--;
                         }
                         newScore[pos] = s;
                         candK[pos] = k;
                         candY[pos] = y;
-                        candConf[pos] = (float)(Math.Exp(local[y] - max) / sum);
                         if (kept < beam)
                         {
                             kept++;
@@ -141,7 +128,6 @@ internal static class BeamSearch
                 {
                     lab[t * beam + j] = candY[j];
                     back[t * beam + j] = candK[j];
-                    conf[t * beam + j] = candConf[j];
                     if (goldK >= 0 && candK[j] == goldK && candY[j] == gold[t] && newGold < 0)
                     {
                         newGold = j;
@@ -172,12 +158,32 @@ internal static class BeamSearch
             int b = 0;
             for (int i = last; i >= 0; i--)
             {
+                int parent = back[i * beam + b];
                 labels[i] = lab[i * beam + b];
-                if (!confidence.IsEmpty)
+                if (wantConfidence)
                 {
-                    confidence[i] = conf[i * beam + b];
+                    // The label's probability under a softmax over the labels allowed after the parent's label.
+                    var scores = local.AsSpan((i * beam + parent) * nl, nl);
+                    var allowed = bio.Allowed(i == 0 ? bio.Start : lab[(i - 1) * beam + parent]);
+                    float max = float.NegativeInfinity;
+                    for (int y = 0; y < nl; y++)
+                    {
+                        if (allowed[y] && scores[y] > max)
+                        {
+                            max = scores[y];
+                        }
+                    }
+                    double sum = 0;
+                    for (int y = 0; y < nl; y++)
+                    {
+                        if (allowed[y])
+                        {
+                            sum += Math.Exp(scores[y] - max);
+                        }
+                    }
+                    confidence[i] = (float)(Math.Exp(scores[labels[i]] - max) / sum);
                 }
-                b = back[i * beam + b];
+                b = parent;
             }
             return fellOut;
         }
@@ -185,7 +191,10 @@ internal static class BeamSearch
         {
             ArrayPool<int>.Shared.Return(lab);
             ArrayPool<int>.Shared.Return(back);
-            ArrayPool<float>.Shared.Return(conf);
+            if (wantConfidence)
+            {
+                ArrayPool<float>.Shared.Return(local);
+            }
         }
     }
 
