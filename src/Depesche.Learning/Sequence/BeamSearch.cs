@@ -53,6 +53,8 @@ internal static class BeamSearch
         Span<int> candK = stackalloc int[beam];
         Span<int> candY = stackalloc int[beam];
         Span<float> scratch = stackalloc float[nl];
+        Span<int> cachedPrev = stackalloc int[beam];
+        Span<float> cachedScores = stackalloc float[beam * nl];
         bool wantConfidence = !confidence.IsEmpty;
         Span<int> np = stackalloc int[beam];
         Span<int> np2 = stackalloc int[beam];
@@ -80,9 +82,34 @@ internal static class BeamSearch
                 }
                 scorer.Score(f[..count], baseScores);
                 int kept = 0;
+                int cached = 0;
                 for (int k = 0; k < size; k++)
                 {
-                    int hc = GreedySequenceModel.AddHistory(h, 0, hypPrev[k], hypPrev2[k], keys[2 * t], keys[2 * t + 1]);
+                    // History features: those of the previous label alone are scored once per distinct label
+                    // (hypotheses often share it), the pair of previous labels per hypothesis.
+                    int prev = hypPrev[k];
+                    int slot = 0;
+                    while (slot < cached && cachedPrev[slot] != prev)
+                    {
+                        slot++;
+                    }
+                    var prevScores = cachedScores.Slice(slot * nl, nl);
+                    if (slot == cached)
+                    {
+                        cachedPrev[cached++] = prev;
+                        int pc = 0;
+                        h[pc++] = FeatureHash.Feature(240, (ulong)prev);
+                        h[pc++] = FeatureHash.Feature(242, (ulong)prev, keys[2 * t]);
+                        h[pc++] = FeatureHash.Feature(243, (ulong)prev, keys[2 * t + 1]);
+                        if (augmented)
+                        {
+                            pc = GreedySequenceModel.Augment(h, pc, domain);
+                        }
+                        scorer.Score(h[..pc], histScores);
+                        histScores.Slice(group.Offset, nl).CopyTo(prevScores);
+                    }
+                    int hc = 0;
+                    h[hc++] = FeatureHash.Feature(241, (ulong)prev, (ulong)hypPrev2[k]);
                     if (augmented)
                     {
                         hc = GreedySequenceModel.Augment(h, hc, domain);
@@ -92,7 +119,7 @@ internal static class BeamSearch
                     var keep = wantConfidence ? local.AsSpan((t * beam + k) * nl, nl) : scratch;
                     for (int y = 0; y < nl; y++)
                     {
-                        keep[y] = baseScores[group.Offset + y] + histScores[group.Offset + y];
+                        keep[y] = baseScores[group.Offset + y] + prevScores[y] + histScores[group.Offset + y];
                     }
                     for (int y = 0; y < nl; y++)
                     {

@@ -107,7 +107,8 @@ public sealed class GreedySequenceModel
         return 2 * count;
     }
 
-    /// <summary>Writes the history features for a token into <paramref name="f"/> from <paramref name="k"/>; returns the new count.</summary>
+    /// <summary>Writes the history features for a token into <paramref name="f"/> from <paramref name="k"/>; returns the new count.
+    /// (<see cref="BeamSearch"/> writes the same features in two parts: keep them in step.)</summary>
     internal static int AddHistory(Span<ulong> f, int k, int prev, int prev2, ulong key0, ulong key1)
     {
         f[k++] = FeatureHash.Feature(240, (ulong)prev);
