@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
 using Depesche.Data;
@@ -23,8 +22,8 @@ public sealed class WordClusters
     public const int FormatVersion = 1;
     public const string Boundary = "<s>";
 
-    private readonly FrozenDictionary<string, int> _index;
-    private readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly Dictionary<string, int> _index;
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly int[] _classes; // word × level
     private readonly int[] _unk;     // shape → word index (−1 when absent)
 
@@ -34,12 +33,12 @@ public sealed class WordClusters
         Counts = counts;
         Levels = levels;
         _classes = classes;
-        var map = new Dictionary<string, int>(words.Length, StringComparer.Ordinal);
+        // A plain dictionary: building a frozen one for 34,000 words costs more at load than it saves in lookups.
+        _index = new Dictionary<string, int>(words.Length, StringComparer.Ordinal);
         for (int i = 0; i < words.Length; i++)
         {
-            map[words[i]] = i;
+            _index[words[i]] = i;
         }
-        _index = map.ToFrozenDictionary(StringComparer.Ordinal);
         _lookup = _index.GetAlternateLookup<ReadOnlySpan<char>>();
         _unk = new int[ShapeNames.Length];
         for (int s = 0; s < ShapeNames.Length; s++)
@@ -234,39 +233,86 @@ public sealed class WordClusters
         return Encoding.UTF8.GetBytes(sw.ToString());
     }
 
+    /// <summary>Reads a word-clusters file (the data-file header rules; rows read as spans, as the table is loaded with every entity model).</summary>
     public static WordClusters Parse(string name, string content)
     {
-        var file = DataFile.Parse(name, content, Kind);
-        if (file.Version != FormatVersion)
-        {
-            throw DataFile.Invalid(name, 1, $"word-clusters version {file.Version} is not {FormatVersion}");
-        }
-        int levels = file.Columns.Count - 2;
-        if (levels < 1)
-        {
-            throw DataFile.Invalid(name, 2, "a word-clusters file needs the columns word, count, level1, …");
-        }
-        var words = new string[file.Rows.Count];
-        var counts = new long[file.Rows.Count];
-        var table = new int[file.Rows.Count * levels];
+        int lineNo = 0;
+        int levels = -1;
+        var words = new List<string>();
+        var counts = new List<long>();
+        var table = new List<int>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (int i = 0; i < words.Length; i++)
+        foreach (var raw in content.AsSpan().EnumerateLines())
         {
-            var row = file.Rows[i];
-            if (row.Count != levels + 2 || !seen.Add(row[0]) || !long.TryParse(row[1], NumberStyles.None, CultureInfo.InvariantCulture, out counts[i]))
+            lineNo++;
+            var line = raw.TrimEnd('\r');
+            if (lineNo == 1)
             {
-                throw DataFile.Invalid(name, row.Line, "expected a new word, its count and one class per level");
+                string expected = $"#! depesche {Kind} ";
+                if (!line.StartsWith(expected, StringComparison.Ordinal))
+                {
+                    throw DataFile.Invalid(name, 1, $"the first line must be '#! depesche {Kind} VERSION'");
+                }
+                if (!int.TryParse(line[expected.Length..].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int version) || version != FormatVersion)
+                {
+                    throw DataFile.Invalid(name, 1, $"word-clusters version '{line[expected.Length..].ToString()}' is not {FormatVersion}");
+                }
+                continue;
             }
-            words[i] = row[0];
+            if (line.StartsWith("#! columns:", StringComparison.Ordinal))
+            {
+                int columns = 1;
+                foreach (char ch in line)
+                {
+                    columns += ch == ',' ? 1 : 0;
+                }
+                levels = columns - 2;
+                if (levels < 1)
+                {
+                    throw DataFile.Invalid(name, lineNo, "a word-clusters file needs the columns word, count, level1, …");
+                }
+                continue;
+            }
+            if (line.IsEmpty || line[0] == '#')
+            {
+                continue;
+            }
+            if (levels < 1)
+            {
+                throw DataFile.Invalid(name, lineNo, "the '#! columns:' line must come before the rows");
+            }
+            int tab = line.IndexOf('\t');
+            string word = tab > 0 ? line[..tab].ToString() : "";
+            var rest = tab > 0 ? line[(tab + 1)..] : default;
+            tab = rest.IndexOf('\t');
+            if (word.Length == 0 || tab <= 0 || !seen.Add(word) || !long.TryParse(rest[..tab], NumberStyles.None, CultureInfo.InvariantCulture, out long count))
+            {
+                throw DataFile.Invalid(name, lineNo, "expected a new word, its count and one class per level");
+            }
+            rest = rest[(tab + 1)..];
             for (int l = 0; l < levels; l++)
             {
-                if (!int.TryParse(row[2 + l], NumberStyles.None, CultureInfo.InvariantCulture, out table[i * levels + l]))
+                tab = rest.IndexOf('\t');
+                var cell = tab < 0 ? rest : rest[..tab];
+                if ((tab < 0) != (l == levels - 1) || !int.TryParse(cell, NumberStyles.None, CultureInfo.InvariantCulture, out int cls))
                 {
-                    throw DataFile.Invalid(name, row.Line, $"level {l + 1}: '{row[2 + l]}' is not a class number");
+                    throw DataFile.Invalid(name, lineNo, $"level {l + 1}: expected {levels} class numbers");
                 }
+                table.Add(cls);
+                rest = tab < 0 ? default : rest[(tab + 1)..];
             }
+            words.Add(word);
+            counts.Add(count);
         }
-        return new WordClusters(words, counts, table, levels);
+        if (lineNo == 0)
+        {
+            throw DataFile.Invalid(name, 1, "the file is empty");
+        }
+        if (levels < 1)
+        {
+            throw DataFile.Invalid(name, lineNo, "a word-clusters file needs the columns word, count, level1, …");
+        }
+        return new WordClusters([.. words], [.. counts], [.. table], levels);
     }
 
     public static WordClusters FromBytes(byte[] bytes, string name) => Parse(name, Encoding.UTF8.GetString(bytes));
