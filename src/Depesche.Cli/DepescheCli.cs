@@ -23,7 +23,7 @@ public static class DepescheCli
         root.Subcommands.Add(BenchCommand.Create(console));
         root.Subcommands.Add(EvaluateCommand.Create(console));
         root.Subcommands.Add(LexiconCommand.Create(console));
-        root.Subcommands.Add(SyntaxCommands.CreateTrain(console).With(NerCommands.CreateTrain(console)));
+        root.Subcommands.Add(SyntaxCommands.CreateTrain(console).With(NerCommands.CreateTrain(console)).With(ClusterCommand.Create(console)));
         root.Subcommands.Add(NerCommands.CreateNer(console));
         root.Subcommands.Add(SyntaxCommands.CreateParse(console));
         root.Subcommands.Add(IngestCommand.Create(console));

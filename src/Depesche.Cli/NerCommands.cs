@@ -5,6 +5,7 @@ using Depesche.German.Entities;
 using Depesche.German.Syntax;
 using Depesche.Learning;
 using Depesche.Learning.Sequence;
+using Depesche.Learning.Clustering;
 
 namespace Depesche.Cli;
 
@@ -21,13 +22,37 @@ internal static class NerCommands
         var auxData = new Option<string[]>("--aux-data") { Description = "Corpora with other conventions: an auxiliary recogniser trained on them feeds its predictions to the main one as features (stacking).", AllowMultipleArgumentsPerToken = true, Arity = ArgumentArity.ZeroOrMore };
         var rowBits = new Option<int>("--row-bits") { Description = "Each model has 2^N weight rows (smaller is faster and smaller, larger collides less).", DefaultValueFactory = _ => EntityRecognizer.RowBits };
         var jackknife = new Option<int>("--jackknife") { Description = "With --aux-data: the auxiliary recogniser also learns from --data (domain-augmented), and --data gets its predictions from K auxiliary models each trained without that fold (0: the auxiliary model learns from --aux-data only).", DefaultValueFactory = _ => 0 };
-        var cmd = new Command("ner", "Train the entity recogniser (GermEval 2014 outer level).") { data, dev, seed, epochs, output, auxData, rowBits, jackknife };
-        cmd.SetAction(parse => Train(console, parse.GetValue(data)!, parse.GetValue(dev), parse.GetValue(seed), parse.GetValue(epochs), parse.GetValue(output)!, parse.GetValue(auxData) ?? [], parse.GetValue(rowBits), parse.GetValue(jackknife)));
+        var clustersPath = new Option<string?>("--clusters") { Description = "A word-clusters file (`depesche train clusters`): word classes become features; the file is stored inside the model." };
+        var seeds = new Option<int>("--seeds") { Description = "Train each model (auxiliary and main) with K seeds (--seed, --seed + 1, …) and average their weights.", DefaultValueFactory = _ => 1 };
+        var beamWidth = new Option<int>("--beam") { Description = "Beam width of the main model in training and decoding (1: greedy; the auxiliary model stays greedy).", DefaultValueFactory = _ => 1 };
+        var auxBeam = new Option<int>("--aux-beam") { Description = "Beam width of the auxiliary model (1: greedy).", DefaultValueFactory = _ => 1 };
+        var cmd = new Command("ner", "Train the entity recogniser (GermEval 2014 outer level).") { data, dev, seed, epochs, output, auxData, rowBits, jackknife, clustersPath, seeds, beamWidth, auxBeam };
+        cmd.SetAction(parse => Train(console, parse.GetValue(data)!, parse.GetValue(dev), parse.GetValue(seed), parse.GetValue(epochs), parse.GetValue(output)!, parse.GetValue(auxData) ?? [], parse.GetValue(rowBits), parse.GetValue(jackknife), parse.GetValue(clustersPath), parse.GetValue(seeds), parse.GetValue(beamWidth), parse.GetValue(auxBeam)));
         return cmd;
     }
 
-    private static int Train(CliConsole console, string[] data, string? dev, int seed, int epochs, string output, string[] auxData, int rowBits, int jackknife)
+    private static int Train(CliConsole console, string[] data, string? dev, int seed, int epochs, string output, string[] auxData, int rowBits, int jackknife, string? clustersPath, int seeds, int beam, int auxBeam)
     {
+        if (beam is < 1 or > GreedySequenceModel.MaxBeam || auxBeam is < 1 or > GreedySequenceModel.MaxBeam)
+        {
+            throw new DepescheException(ErrorCodes.InvalidArgument, $"--beam and --aux-beam must be between 1 and {GreedySequenceModel.MaxBeam}");
+        }
+        if (seeds is < 1 or > 20)
+        {
+            throw new DepescheException(ErrorCodes.InvalidArgument, "--seeds must be between 1 and 20");
+        }
+        // K models with consecutive seeds, averaged (the first one reports dev figures after each epoch).
+        LinearModel TrainAveraged(Func<int, LinearModel> train)
+            => seeds == 1 ? train(seed) : LinearModel.Average([.. Enumerable.Range(seed, seeds).Select(train)]);
+        WordClusters? clusters = null;
+        if (clustersPath is not null)
+        {
+            if (!File.Exists(clustersPath))
+            {
+                throw new DepescheException(ErrorCodes.PathNotFound, $"{clustersPath}: no such file");
+            }
+            clusters = WordClusters.Parse(clustersPath, File.ReadAllText(clustersPath));
+        }
         if (jackknife is < 0 or 1 or > 20 || (jackknife > 0 && auxData.Length == 0))
         {
             throw new DepescheException(ErrorCodes.InvalidArgument, "--jackknife must be 0 or between 2 and 20, and needs --aux-data");
@@ -57,7 +82,7 @@ internal static class NerCommands
             // Plain stacking: one domain; jackknifing mixes in --data, so each corpus folder is a domain of its own.
             int domain = jackknife > 0 ? 1 + auxFolders.IndexOf(folder) : 0;
             console.Info($"train ner: auxiliary {path}: {s.Count} sentences, {s.Sum(x => x.Count)} tokens");
-            auxExamples.AddRange(EntityRecognizer.Prepare(s, tagger, KnowledgeGazetteer.Default, labels, domain));
+            auxExamples.AddRange(EntityRecognizer.Prepare(s, tagger, KnowledgeGazetteer.Default, labels, domain, clusters: clusters));
         }
         // Domains: GermEval-format files are the target (0); every other folder of corpora is a domain of its own.
         var sentences = new List<(NerSentence Sentence, int Domain)>();
@@ -81,7 +106,7 @@ internal static class NerCommands
         var examples = new List<SequenceExample>();
         if (jackknife > 0)
         {
-            var plain = sentences.Select(x => EntityRecognizer.Prepare([x.Sentence], tagger, KnowledgeGazetteer.Default, labels, x.Domain).Single()).ToList();
+            var plain = sentences.Select(x => EntityRecognizer.Prepare([x.Sentence], tagger, KnowledgeGazetteer.Default, labels, x.Domain, clusters: clusters).Single()).ToList();
             var stacked = new SequenceExample[sentences.Count];
             for (int fold = 0; fold < jackknife; fold++)
             {
@@ -89,7 +114,7 @@ internal static class NerCommands
                 var foldModel = EntityRecognizer.Train(train, seed, epochs, rowBits: rowBits);
                 for (int i = fold; i < sentences.Count; i += jackknife)
                 {
-                    stacked[i] = EntityRecognizer.Prepare([sentences[i].Sentence], tagger, KnowledgeGazetteer.Default, labels, sentences[i].Domain, foldModel).Single();
+                    stacked[i] = EntityRecognizer.Prepare([sentences[i].Sentence], tagger, KnowledgeGazetteer.Default, labels, sentences[i].Domain, foldModel, clusters).Single();
                 }
                 console.Info($"train ner: jackknife fold {fold + 1} of {jackknife} done ({sw.Elapsed.TotalSeconds:F0} s)");
             }
@@ -100,19 +125,19 @@ internal static class NerCommands
         {
             if (auxExamples.Count > 0)
             {
-                auxiliary = EntityRecognizer.Train(auxExamples, seed, epochs, m => console.Info("auxiliary " + m), rowBits: rowBits);
+                auxiliary = TrainAveraged(sd => EntityRecognizer.Train(auxExamples, sd, epochs, m => console.Info("auxiliary " + m), rowBits: rowBits, beam: auxBeam));
             }
             foreach (var (sentence, domain) in sentences)
             {
-                examples.AddRange(EntityRecognizer.Prepare([sentence], tagger, KnowledgeGazetteer.Default, labels, domain, auxiliary));
+                examples.AddRange(EntityRecognizer.Prepare([sentence], tagger, KnowledgeGazetteer.Default, labels, domain, auxiliary, clusters));
             }
         }
         List<NerSentence>? devSentences = dev is null ? null : NerCorpus.Read(dev);
-        var devExamples = devSentences is null ? null : EntityRecognizer.Prepare(devSentences, tagger, KnowledgeGazetteer.Default, labels, 0, auxiliary);
+        var devExamples = devSentences is null ? null : EntityRecognizer.Prepare(devSentences, tagger, KnowledgeGazetteer.Default, labels, 0, auxiliary, clusters);
         console.Info($"train ner: {examples.Count} sentences, {examples.Sum(e => e.Count)} tokens prepared in {sw.Elapsed.TotalSeconds:F1} s; seed {seed}, {epochs} epochs");
         Action<int, LinearModel>? afterEpoch = devExamples is null ? null : (epoch, m) =>
             console.Info($"  after epoch {epoch}: dev F1 {Score(m, devExamples, labels).Overall.F1:F4}");
-        var model = EntityRecognizer.Train(examples, seed, epochs, console.Info, afterEpoch, auxiliary, rowBits);
+        var model = TrainAveraged(sd => EntityRecognizer.Train(examples, sd, epochs, console.Info, sd == seed ? afterEpoch : null, auxiliary, rowBits, clusters, beam));
         try
         {
             ModelFile.Save(model, output);

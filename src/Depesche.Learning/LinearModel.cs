@@ -252,6 +252,15 @@ public sealed class PerceptronTrainer
         }
     }
 
+    /// <summary>Adds <paramref name="delta"/> to column <paramref name="label"/> of <paramref name="group"/> for these features (one side of a sequence update).</summary>
+    public void Adjust(ReadOnlySpan<ulong> features, LabelGroup group, int label, float delta)
+    {
+        foreach (ulong f in features)
+        {
+            Add(LinearModel.RowOf(f, RowBits) * Width + group.Offset + label, delta);
+        }
+    }
+
     private void Add(int i, float delta)
     {
         _totals[i] += (double)(_clock - _stamps[i]) * _weights[i];

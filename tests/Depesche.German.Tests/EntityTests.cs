@@ -2,6 +2,7 @@ using Depesche.German;
 using Depesche.German.Entities;
 using Depesche.German.Syntax;
 using Depesche.Learning;
+using Depesche.Learning.Clustering;
 using Depesche.Learning.Sequence;
 using Depesche.Model;
 using Depesche.Processing;
@@ -74,6 +75,39 @@ public class EntityTests
             var predicted = new int[tokens.Length];
             recognizer.Recognize(SyntaxModels.DefaultTagger, tokens, predicted);
             Assert.Equal(sentences[1].Labels, predicted.Select(p => recognizer.Labels.Labels[p]).ToArray());
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void A_model_trained_with_word_classes_and_a_beam_carries_both_and_labels_its_training_sentences()
+    {
+        string path = WriteCorpus();
+        try
+        {
+            var sentences = NerCorpus.Read(path);
+            var clusters = WordClusters.Train(sentences.Select(s => s.Tokens), 1, [4, 2], 5, seed: 1);
+            var labels = new BioLabels(EntityLabels.Types);
+            var examples = EntityRecognizer.Prepare(sentences, SyntaxModels.DefaultTagger, Gazetteer.Default, labels, clusters: clusters);
+            var plain = EntityRecognizer.Prepare(sentences, SyntaxModels.DefaultTagger, Gazetteer.Default, labels);
+            // The word classes add features to every token.
+            Assert.True(examples.Zip(plain).All(p => p.First.Features.Length > p.Second.Features.Length));
+            var bytes = ModelFile.ToBytes(EntityRecognizer.Train(examples, seed: 2, epochs: 10, clusters: clusters, beam: 3));
+            Assert.Equal(bytes, ModelFile.ToBytes(EntityRecognizer.Train(examples, seed: 2, epochs: 10, clusters: clusters, beam: 3)));
+            var model = ModelFile.Read(bytes, "test", EntityRecognizer.FeatureSetId);
+            Assert.NotNull(model.Section(EntityRecognizer.ClustersSection));
+            Assert.Equal(new byte[] { 3 }, model.Section(GreedySequenceModel.BeamSection));
+            var recognizer = EntityRecognizer.FromModel(model, SyntaxModels.DefaultLexicon);
+            foreach (var s in sentences)
+            {
+                var tokens = s.Tokens.Select(t => t.AsMemory()).ToArray();
+                var predicted = new int[tokens.Length];
+                recognizer.Recognize(SyntaxModels.DefaultTagger, tokens, predicted);
+                Assert.Equal(s.Labels, predicted.Select(p => recognizer.Labels.Labels[p]).ToArray());
+            }
         }
         finally
         {

@@ -132,4 +132,56 @@ public class SequenceTests
         var ex = Assert.Throws<DepescheException>(() => GreedySequenceModel.Train("toy-1", Labels, 8, [], 1, 1));
         Assert.Equal(ErrorCodes.TrainingDataInvalid, ex.Code);
     }
+
+    [Fact]
+    public void Beam_training_is_deterministic_records_its_width_and_learns_the_toy_language()
+    {
+        var data = Toy(300, 7);
+        var a = ModelFile.ToBytes(GreedySequenceModel.Train("toy-1", Labels, 12, data, seed: 3, epochs: 4, beam: 4));
+        var b = ModelFile.ToBytes(GreedySequenceModel.Train("toy-1", Labels, 12, data, seed: 3, epochs: 4, beam: 4));
+        Assert.Equal(a, b);
+        var model = new GreedySequenceModel(ModelFile.Read(a, "toy"));
+        Assert.Equal(4, model.BeamWidth);
+        var test = Featurise(["und", "p7", "q3", "sagte", "in", "l9", "p1"], null);
+        var labels = new int[test.Count];
+        var confidence = new float[test.Count];
+        model.Decode(test, labels, confidence);
+        Assert.Equal([0, 1, 2, 0, 0, 3, 1], labels);
+        Assert.All(confidence, c => Assert.InRange(c, 0f, 1f));
+        var greedy = new GreedySequenceModel(GreedySequenceModel.Train("toy-1", Labels, 12, data, seed: 3, epochs: 1));
+        Assert.Equal(1, greedy.BeamWidth);
+    }
+
+    [Fact]
+    public void A_beam_of_one_decodes_like_the_greedy_decoder()
+    {
+        // Weak training (one epoch on few sentences) leaves mistakes, so that both decoders are compared on non-trivial output.
+        var model = new GreedySequenceModel(GreedySequenceModel.Train("toy-1", Labels, 10, Toy(20, 5), seed: 1, epochs: 1));
+        foreach (var ex in Toy(50, 99))
+        {
+            var greedy = new int[ex.Count];
+            var beam = new int[ex.Count];
+            model.Decode(ex, greedy, default);
+            BeamSearch.Run(new ModelScorer(model.Model), model.Labels, model.Model.Group(GreedySequenceModel.GroupName), model.Model.Width, 1, false, 0,
+                ex.Features, ex.Offsets, ex.Keys, default, beam, default);
+            Assert.Equal(greedy, beam);
+        }
+    }
+
+    [Fact]
+    public void Beam_search_keeps_bio_sequences_well_formed()
+    {
+        var model = new GreedySequenceModel(GreedySequenceModel.Train("toy-1", Labels, 10, Toy(30, 5), seed: 2, epochs: 2, beam: 3));
+        foreach (var ex in Toy(50, 123))
+        {
+            var labels = new int[ex.Count];
+            model.Decode(ex, labels, default);
+            int prev = Labels.Start;
+            foreach (int l in labels)
+            {
+                Assert.True(Labels.Allowed(prev)[l]);
+                prev = l;
+            }
+        }
+    }
 }

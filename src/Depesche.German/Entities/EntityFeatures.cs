@@ -1,5 +1,6 @@
 using Depesche.German.Syntax;
 using Depesche.Learning;
+using Depesche.Learning.Clustering;
 
 namespace Depesche.German.Entities;
 
@@ -10,7 +11,9 @@ namespace Depesche.German.Entities;
 /// </summary>
 internal static class EntityFeatures
 {
-    public const int MaxPerToken = 72;
+    public const int MaxPerToken = 88;
+    /// <summary>How many levels of word classes the features use (finest first; missing levels count as unknown).</summary>
+    public const int ClusterLevels = 4;
     private const ulong Bos = 0xB05B05B05UL;
     private const ulong Eos = 0xE05E05E05UL;
     private const ulong NoPos = 0x90590590UL;
@@ -28,6 +31,7 @@ internal static class EntityFeatures
         public ulong[] Stacked = new ulong[64 * MaxPerToken];
         public int[] StackedOffsets = new int[65];
         public int[] Aux = new int[64];
+        public int[] Clusters = new int[64 * ClusterLevels];
 
         public void Ensure(int n)
         {
@@ -44,6 +48,7 @@ internal static class EntityFeatures
                 Stacked = new ulong[size * MaxPerToken];
                 StackedOffsets = new int[size + 1];
                 Aux = new int[size];
+                Clusters = new int[size * ClusterLevels];
             }
         }
     }
@@ -82,10 +87,19 @@ internal static class EntityFeatures
     /// Fills <paramref name="b"/> for <paramref name="tokens"/>. <c>b.Pos</c> must hold each token's part-of-speech hash
     /// (see <see cref="PosHash"/>); <paramref name="infosReady"/> says whether <c>b.Infos</c> is already computed.
     /// </summary>
-    public static void Extract(Syntax.Lexicon lexicon, IGazetteer gazetteer, ReadOnlySpan<ReadOnlyMemory<char>> tokens, Buffers b, bool infosReady)
+    public static void Extract(Syntax.Lexicon lexicon, IGazetteer gazetteer, WordClusters? clusters, ReadOnlySpan<ReadOnlyMemory<char>> tokens, Buffers b, bool infosReady)
     {
         int n = tokens.Length;
         var infos = b.Infos;
+        if (clusters is not null)
+        {
+            for (int i = 0; i < n; i++)
+            {
+                var cl = b.Clusters.AsSpan(i * ClusterLevels, ClusterLevels);
+                cl.Fill(-1);
+                clusters.Lookup(tokens[i].Span, cl);
+            }
+        }
         if (!infosReady)
         {
             for (int i = 0; i < n; i++)
@@ -203,6 +217,28 @@ internal static class EntityFeatures
                 {
                     f[k++] = FeatureHash.Feature(41, FeatureHash.LowerChars(span[(last + 1)..]));
                 }
+            }
+            if (clusters is not null)
+            {
+                // Word classes: the token's at every level, its neighbours' at the two finest levels, and the
+                // middle class with the suffix and with the neighbouring words.
+                const int L = ClusterLevels;
+                var cc = b.Clusters.AsSpan(i * L, L);
+                ulong Cl(int j, int level) => j < 0 ? Bos : j >= n ? Eos : (ulong)(uint)b.Clusters[j * L + level];
+                f[k++] = FeatureHash.Feature(80, (ulong)(uint)cc[0]);
+                f[k++] = FeatureHash.Feature(81, (ulong)(uint)cc[1]);
+                f[k++] = FeatureHash.Feature(82, (ulong)(uint)cc[2]);
+                f[k++] = FeatureHash.Feature(83, (ulong)(uint)cc[3]);
+                f[k++] = FeatureHash.Feature(84, (ulong)(uint)cc[1], cap);
+                f[k++] = FeatureHash.Feature(85, Cl(i - 1, 1));
+                f[k++] = FeatureHash.Feature(86, Cl(i + 1, 1));
+                f[k++] = FeatureHash.Feature(87, Cl(i - 1, 0));
+                f[k++] = FeatureHash.Feature(88, Cl(i + 1, 0));
+                f[k++] = FeatureHash.Feature(89, Cl(i - 1, 2), (ulong)(uint)cc[2], Cl(i + 1, 2));
+                f[k++] = FeatureHash.Feature(90, (ulong)(uint)cc[0], g);
+                f[k++] = FeatureHash.Feature(95, (ulong)(uint)cc[1], c.Suffix3);
+                f[k++] = FeatureHash.Feature(96, l1, (ulong)(uint)cc[1]);
+                f[k++] = FeatureHash.Feature(97, (ulong)(uint)cc[1], r1);
             }
             b.Keys[2 * i] = c.Lower;
             b.Keys[2 * i + 1] = FeatureHash.Feature(70, c.Shape, cap, g);

@@ -1,6 +1,7 @@
 using System.Buffers;
 using Depesche.German.Syntax;
 using Depesche.Learning;
+using Depesche.Learning.Clustering;
 using Depesche.Learning.Sequence;
 
 namespace Depesche.German.Entities;
@@ -24,12 +25,21 @@ public sealed class EntityRecognizer
 
     private readonly GreedySequenceModel? _auxiliary;
 
+    /// <summary>Names the model section that holds the word classes the model was trained with (a word-clusters file).</summary>
+    public const string ClustersSection = "clusters";
+
+    private readonly WordClusters? _clusters;
+
     private EntityRecognizer(LinearModel model, Syntax.Lexicon lexicon, IGazetteer gazetteer)
     {
         _model = new GreedySequenceModel(model);
         if (model.Section(AuxiliarySection) is { } aux)
         {
             _auxiliary = new GreedySequenceModel(ModelFile.Read(aux, "the entity model's auxiliary section", FeatureSetId));
+        }
+        if (model.Section(ClustersSection) is { } clusters)
+        {
+            _clusters = WordClusters.FromBytes(clusters, "the entity model's clusters section");
         }
         Lexicon = lexicon;
         Gazetteer = gazetteer;
@@ -73,7 +83,7 @@ public sealed class EntityRecognizer
         {
             b.Pos[i] = EntityFeatures.PosHash(upos[i]);
         }
-        EntityFeatures.Extract(Lexicon, Gazetteer, tokens, b, infosReady: false);
+        EntityFeatures.Extract(Lexicon, Gazetteer, _clusters, tokens, b, infosReady: false);
         if (_auxiliary is null)
         {
             _model.Decode(b.Features.AsSpan(0, b.Offsets[n]), b.Offsets.AsSpan(0, n + 1), b.Keys.AsSpan(0, 2 * n), labels, confidence);
@@ -128,7 +138,8 @@ public sealed class EntityRecognizer
 
     /// <summary>Turns labelled sentences into training examples (tags them with <paramref name="tagger"/> for the part-of-speech features).</summary>
     /// <param name="auxiliary">When given, its predictions become features (stacking).</param>
-    public static List<SequenceExample> Prepare(IEnumerable<NerSentence> sentences, Tagger tagger, IGazetteer gazetteer, BioLabels labels, int domain = 0, LinearModel? auxiliary = null)
+    /// <param name="clusters">Word classes for features (then pass the same to <see cref="Train"/>).</param>
+    public static List<SequenceExample> Prepare(IEnumerable<NerSentence> sentences, Tagger tagger, IGazetteer gazetteer, BioLabels labels, int domain = 0, LinearModel? auxiliary = null, WordClusters? clusters = null)
     {
         var aux = auxiliary is null ? null : new GreedySequenceModel(auxiliary);
         var result = new List<SequenceExample>();
@@ -148,7 +159,7 @@ public sealed class EntityRecognizer
             {
                 b.Pos[i] = EntityFeatures.PosHash(upos[i]);
             }
-            EntityFeatures.Extract(tagger.Lexicon, gazetteer, tokens, b, infosReady: false);
+            EntityFeatures.Extract(tagger.Lexicon, gazetteer, clusters, tokens, b, infosReady: false);
             int[]? gold = null;
             if (s.Labels is not null)
             {
@@ -186,10 +197,21 @@ public sealed class EntityRecognizer
     /// <summary>Trains a model. Deterministic: the same sentences (in order), tagger, gazetteer, seed and epochs give a byte-identical model file.</summary>
     /// <remarks>When the examples come from more than one domain, features are domain-augmented (see <see cref="GreedySequenceModel.Augmented"/>).</remarks>
     /// <param name="auxiliary">The auxiliary model the examples were stacked on (stored inside the result).</param>
-    public static LinearModel Train(IReadOnlyList<SequenceExample> examples, int seed, int epochs, Action<string>? log = null, Action<int, LinearModel>? afterEpoch = null, LinearModel? auxiliary = null, int rowBits = RowBits)
-        => GreedySequenceModel.Train(FeatureSetId, new BioLabels(EntityLabels.Types), rowBits, examples, seed, epochs, log, afterEpoch,
-            auxiliary is null ? null : [new(AuxiliarySection, ModelFile.ToBytes(auxiliary))],
-            augment: examples.Any(e => e.Domain != 0));
+    /// <param name="clusters">The word classes the examples were prepared with (stored inside the result).</param>
+    public static LinearModel Train(IReadOnlyList<SequenceExample> examples, int seed, int epochs, Action<string>? log = null, Action<int, LinearModel>? afterEpoch = null, LinearModel? auxiliary = null, int rowBits = RowBits, WordClusters? clusters = null, int beam = 1)
+    {
+        var sections = new List<KeyValuePair<string, byte[]>>();
+        if (auxiliary is not null)
+        {
+            sections.Add(new(AuxiliarySection, ModelFile.ToBytes(auxiliary)));
+        }
+        if (clusters is not null)
+        {
+            sections.Add(new(ClustersSection, clusters.ToBytes()));
+        }
+        return GreedySequenceModel.Train(FeatureSetId, new BioLabels(EntityLabels.Types), rowBits, examples, seed, epochs, log, afterEpoch,
+            sections, augment: examples.Any(e => e.Domain != 0), beam: beam);
+    }
 
     /// <summary>Labels prepared examples (for development figures).</summary>
     public int[] Decode(SequenceExample example)

@@ -51,10 +51,17 @@ public sealed class GreedySequenceModel
     /// <summary>Names the section whose presence says the model was trained with domain-augmented features.</summary>
     public const string AugmentSection = "domain-augmentation";
 
+    /// <summary>Names the section whose one byte is the beam width the model was trained with (absent: greedy).</summary>
+    public const string BeamSection = "beam";
+
+    /// <summary>The largest beam width.</summary>
+    public const int MaxBeam = 32;
+
     public GreedySequenceModel(LinearModel model)
     {
         Model = model;
         Augmented = model.Section(AugmentSection) is not null;
+        BeamWidth = model.Section(BeamSection) is { Length: 1 } beam && beam[0] is >= 1 and <= MaxBeam ? beam[0] : 1;
         _group = model.Group(GroupName);
         var types = new List<string>();
         for (int i = 0; i < _group.Count; i++)
@@ -77,6 +84,9 @@ public sealed class GreedySequenceModel
 
     public LinearModel Model { get; }
 
+    /// <summary>1: greedy decoding; more: beam search with that many hypotheses (as in training).</summary>
+    public int BeamWidth { get; }
+
     public BioLabels Labels { get; }
 
     /// <summary>
@@ -97,7 +107,8 @@ public sealed class GreedySequenceModel
         return 2 * count;
     }
 
-    /// <summary>Writes the history features for a token into <paramref name="f"/> from <paramref name="k"/>; returns the new count.</summary>
+    /// <summary>Writes the history features for a token into <paramref name="f"/> from <paramref name="k"/>; returns the new count.
+    /// (<see cref="BeamSearch"/> writes the same features in two parts: keep them in step.)</summary>
     internal static int AddHistory(Span<ulong> f, int k, int prev, int prev2, ulong key0, ulong key1)
     {
         f[k++] = FeatureHash.Feature(240, (ulong)prev);
@@ -113,6 +124,11 @@ public sealed class GreedySequenceModel
 
     public void Decode(ReadOnlySpan<ulong> features, ReadOnlySpan<int> offsets, ReadOnlySpan<ulong> keys, Span<int> labels, Span<float> confidence)
     {
+        if (BeamWidth > 1)
+        {
+            BeamSearch.Run(new ModelScorer(Model), Labels, _group, Model.Width, BeamWidth, Augmented, 0, features, offsets, keys, default, labels, confidence);
+            return;
+        }
         int n = offsets.Length - 1;
         Span<ulong> f = stackalloc ulong[MaxFeatures];
         Span<float> scores = stackalloc float[Model.Width];
@@ -155,8 +171,12 @@ public sealed class GreedySequenceModel
     /// as at run time). Deterministic: same examples in the same order, same seed, same model.
     /// </summary>
     public static LinearModel Train(string featureSet, BioLabels labels, int rowBits, IReadOnlyList<SequenceExample> examples, int seed, int epochs,
-        Action<string>? log = null, Action<int, LinearModel>? afterEpoch = null, IEnumerable<KeyValuePair<string, byte[]>>? sections = null, bool augment = false)
+        Action<string>? log = null, Action<int, LinearModel>? afterEpoch = null, IEnumerable<KeyValuePair<string, byte[]>>? sections = null, bool augment = false, int beam = 1)
     {
+        if (beam is < 1 or > MaxBeam)
+        {
+            throw new ArgumentOutOfRangeException(nameof(beam), $"the beam width must be between 1 and {MaxBeam}");
+        }
         if (examples.Count == 0)
         {
             throw new DepescheException(ErrorCodes.TrainingDataInvalid, "no training sentences");
@@ -172,6 +192,11 @@ public sealed class GreedySequenceModel
         {
             sectionList.Add(new(AugmentSection, [1]));
         }
+        if (beam > 1)
+        {
+            sectionList.Add(new(BeamSection, [(byte)beam]));
+        }
+        var predicted = new int[examples.Max(e => e.Count)];
         for (int epoch = 1; epoch <= epochs; epoch++)
         {
             rng.Shuffle(order);
@@ -180,6 +205,20 @@ public sealed class GreedySequenceModel
             {
                 var ex = examples[e];
                 var gold = ex.Gold ?? throw new DepescheException(ErrorCodes.TrainingDataInvalid, "a training sentence has no gold labels");
+                if (beam > 1)
+                {
+                    // Structured perceptron with early update.
+                    int fell = BeamSearch.Run(new TrainerScorer(trainer), labels, group, trainer.Width, beam, augment, ex.Domain,
+                        ex.Features, ex.Offsets, ex.Keys, gold, predicted, default);
+                    int last = fell >= 0 ? fell : ex.Count - 1;
+                    errors += BeamSearch.Update(trainer, labels, group, augment, ex.Domain, ex.Features, ex.Offsets, ex.Keys, gold, predicted, last);
+                    for (int i = 0; i <= last; i++)
+                    {
+                        trainer.Tick();
+                    }
+                    total += last + 1;
+                    continue;
+                }
                 int prev = labels.Start, prev2 = labels.Start;
                 for (int i = 0; i < ex.Count; i++)
                 {
