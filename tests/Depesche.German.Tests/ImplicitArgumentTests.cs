@@ -50,7 +50,7 @@ public class ImplicitArgumentTests
 
     [Theory]
     // alleged, feared or prevented attacks have no unknown perpetrator
-    [InlineData("Die Ermittler fanden keine Beweise für angebliche Anschläge.")]
+    [InlineData("Die Ermittler fanden Hinweise auf angebliche Anschläge.")]
     [InlineData("Die Polizei hat einen Anschlag verhindert.")]
     [InlineData("Die Schutzwesten sollen vor Angriffen schützen.")]
     // no earlier attack: a wounded person alone is no event
@@ -75,9 +75,9 @@ public class ImplicitArgumentTests
     [InlineData("Die Armee wurde für mehrere Luftangriffe auf Dörfer verantwortlich gemacht.", "ASSAULT|Armee|Dörfer|asserted")]
     [InlineData("Die Kanzlerin forderte Russland zur Aufnahme von Gesprächen mit der Ukraine auf.", "CONSULT|Russland|der Ukraine|requested")]
     [InlineData("Die Gewalt, die von Soldaten ausgeübt wurde, richtete sich gegen Zivilisten.", "ASSAULT|Soldaten|Zivilisten|asserted")]
-    [InlineData("Am Sonntag begannen die Sicherheitskräfte mit Razzien in der Hauptstadt.", "COERCE|Sicherheitskräfte|-|asserted")]
+    [InlineData("Am Morgen begannen die Sicherheitskräfte mit Razzien in mehreren Vororten.", "COERCE|Sicherheitskräfte|-|asserted")]
     [InlineData("Der Plan der Regierung wurde vom Sprecher der Opposition begrüßt.", "SUPPORT|Sprecher der Opposition|der Regierung|asserted")]
-    [InlineData("Damit gehen die USA auf eine wichtige Forderung des Iran ein.", "REQUEST|Iran|die USA|asserted")]
+    [InlineData("Damit geht die Regierung auf eine zentrale Forderung der Opposition ein.", "REQUEST|Opposition|die Regierung|asserted")]
     public void Reads_roles_from_the_construction(string text, string expected)
     {
         Assert.Contains(expected, Events(text));
@@ -95,7 +95,7 @@ public class ImplicitArgumentTests
     [InlineData("Wir müssen jetzt handeln, sagte die Ministerin.")]
     [InlineData("Der Minister sagte, ein Offizier solle die Rebellen gewarnt haben.")]
     [InlineData("Die Regierung müsse nicht zurücktreten, sagte der Sprecher.")]
-    [InlineData("Sein Land müsse das Recht haben, sich zu verteidigen, sagte der Präsident.")]
+    [InlineData("Sein Verband müsse eine Stimme haben, sagte der Präsident.")]
     public void Not_every_must_is_a_demand(string text)
     {
         Assert.DoesNotContain(Events(text), e => e.StartsWith("REQUEST", StringComparison.Ordinal));
@@ -130,7 +130,7 @@ public class ImplicitArgumentTests
 
     [Theory]
     [InlineData("Ende Mai töteten Soldaten drei Aktivisten.", "Mai")]
-    [InlineData("Der Papst besuchte Gefängnisse und Krankenhäuser.", "CONSULT")]
+    [InlineData("Der Bischof besuchte Schulen und Kliniken.", "CONSULT")]
     [InlineData("Der Händler schickte die Ware an den Kunden.", "MOBILIZE")]
     [InlineData("Eine Aufstockung der Truppen sei nicht ausgeschlossen.", "REJECT")]
     [InlineData("Der Pfarrer hatte Mädchen von den Ämtern ausgeschlossen.", "REJECT")]

@@ -40,7 +40,7 @@ public class QuotesTests
     [InlineData("Podolski sagte, er freue sich über den Wechsel.", "indirect|er freue sich über den Wechsel|Podolski|sagen|-")]
     [InlineData("Die Enten waren mit H5N1 infiziert. Das erklärte gestern ein Sprecher des Ministeriums.", "indirect|Die Enten waren mit H5N1 infiziert|ein Sprecher des Ministeriums|erklären|-")]
     [InlineData("Ein Sprecher des Ministeriums erklärte, die betroffenen Tiere würden behandelt.", "indirect|die betroffenen Tiere würden behandelt|Ein Sprecher des Ministeriums|erklären|-")]
-    [InlineData("Milinkewitsch sagte dazu am Abend: «Nicht ich bin verhaftet worden.»", "direct|Nicht ich bin verhaftet worden.|Milinkewitsch|sagen|-")]
+    [InlineData("Kowalski sagte dazu am Abend: «Nicht ich bin verhaftet worden.»", "direct|Nicht ich bin verhaftet worden.|Kowalski|sagen|-")]
     [InlineData("Einer der 13 beteiligten Feuerwehrleute sagte: «So etwas haben wir nie gesehen.»", "direct|So etwas haben wir nie gesehen.|Einer der 13 beteiligten Feuerwehrleute|sagen|-")]
     [InlineData("Es gebe kein Risiko, wie schon die WHO mitteilte.", "indirect|Es gebe kein Risiko|die WHO|mitteilen|-")]
     public void Reads_speech(string text, string expected)

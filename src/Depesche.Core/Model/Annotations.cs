@@ -50,7 +50,7 @@ public enum ArgumentOrigin : byte
     Stated,
 
     /// <summary>Taken from the report's earlier statement of the same event or of its cause
-    /// ("Dabei wurden 47 Menschen verletzt" after "ein Anschlag von Rebellen").</summary>
+    /// ("Dabei wurden drei Wachleute verletzt" after "Rebellen überfielen die Kaserne").</summary>
     Context,
 
     /// <summary>Nobody is named anywhere ("Eine Bombe explodierte"): an unknown perpetrator.</summary>

@@ -99,7 +99,7 @@ public sealed partial class EventCoder
                 }
                 if (lemma == "sollen" && HasPerfectInfinitive(view, node))
                 {
-                    return EventMode.Asserted; // "soll … geholfen haben", "festgenommen worden sein soll": reported, not planned
+                    return EventMode.Asserted; // "soll … bestochen haben", "verhaftet worden sein soll": reported, not planned
                 }
                 if (lemma is "sollen" or "wollen")
                 {
@@ -124,7 +124,7 @@ public sealed partial class EventCoder
                 {
                     if (view.Lemma(c).ToLowerInvariant() is "möglicherweise" or "eventuell" or "vielleicht" or "möglich" or "mögliche" or "möglichen" or "denkbar" or "unwahrscheinlich" or "wahrscheinlich")
                     {
-                        return EventMode.Hypothetical; // "ein möglicher Boykott", "eine Freilassung sei eventuell möglich"
+                        return EventMode.Hypothetical; // "ein möglicher Streik", "ein Abzug sei eventuell denkbar"
                     }
                 }
                 if (step > 0 && view.BaseRel(c).SequenceEqual("xcomp") && view.Lemma(c).ToLowerInvariant() is "unwahrscheinlich" or "möglich" or "wahrscheinlich" or "denkbar")
@@ -138,7 +138,7 @@ public sealed partial class EventCoder
             }
             if (step > 0 && view.Lemma(node).ToLowerInvariant() is "geplant" or "vorbereiten" or "planen" or "stattfinden" && view.HasFeature(node, "VerbForm=Part") && view.Lemma(node).ToLowerInvariant() is "geplant" or "planen")
             {
-                return EventMode.Planned; // "Am Donnerstag ist ein Treffen geplant"
+                return EventMode.Planned; // "Für Mai ist ein Gipfel geplant"
             }
             string rel2 = view.Rel(node);
             bool nounSubject = step == 0 && frame.IsNoun && rel2 is "nsubj" or "nsubj:pass";
@@ -211,7 +211,7 @@ public sealed partial class EventCoder
                 {
                     if (view.Form(d).ToLowerInvariant() is "haben" or "sein")
                     {
-                        return true; // "festgenommen worden sein soll", with "sein" hung on "worden"
+                        return true; // "verhaftet worden sein soll", with "sein" hung on "worden"
                     }
                 }
             }

@@ -10,7 +10,7 @@ public sealed partial class EventCoder
 {
     /// <summary>
     /// Completes events whose clause names no actor from the report's earlier statement of the same kind of
-    /// event ("Bei einem Anschlag von Rebellen …" then "Dabei wurden 47 Menschen verletzt"); an attack whose
+    /// event ("Rebellen überfielen die Kaserne" then "Dabei wurden drei Wachleute verletzt"); an attack whose
     /// perpetrator no sentence names gets an unknown actor; every other event without an actor is dropped.
     /// Then keeps one record per event and sentence.
     /// </summary>
@@ -79,7 +79,7 @@ public sealed partial class EventCoder
                     var claimEvent = resolved[j].Event;
                     if (claimEvent.Type is "ACCUSE" or "REQUEST" or "THREATEN" or "SANCTION" && claimEvent.Actor is { } maker && !SameActor(maker, rejecter))
                     {
-                        ev = ev with { Target = Inferred(maker) }; // "Die IAEA wirft dem Iran vor … Der Iran streitet dies ab"
+                        ev = ev with { Target = Inferred(maker) }; // "Die Opposition warf der Regierung Betrug vor … Die Regierung bestritt dies"
                         break;
                     }
                 }
@@ -113,7 +113,7 @@ public sealed partial class EventCoder
             }
             if (IsSports(view.Document, ev.Actor) || IsSports(view.Document, ev.Target))
             {
-                continue; // "Der FC Bayern empfing den 1. FC Nürnberg": a game, not politics
+                continue; // "Der FC Musterstadt empfing den SV Beispielheim": a game, not politics
             }
             bool twice = false;
             foreach (var r in resolved)
@@ -136,8 +136,8 @@ public sealed partial class EventCoder
     }
 
     /// <summary>
-    /// What a speaker says someone must or should do is a demand on them: "Der Iran müsse die Anreicherung
-    /// beenden, so Rice", "dann solle der Iran sehen, wie …" (REQUEST from the speaker to that subject).
+    /// What a speaker says someone must or should do is a demand on them: "Die Regierung müsse den Streit
+    /// beenden, sagte der Gewerkschaftschef", "dann solle die Opposition ihre Vorschläge vorlegen" (REQUEST from the speaker to that subject).
     /// "soll … haben" (reported) and the speaker's own side ("wir müssen") are not demands.
     /// </summary>
     private void AddDemandsInQuotes(DependencyView view, ImmutableArray<Quote> quotes, ImmutableArray<Entity> entities, List<Found> all)
@@ -198,7 +198,7 @@ public sealed partial class EventCoder
                 if (subject < 0 && view.Child(verb, "obj") is int inverted and >= 0 && inverted > w && inverted <= w + 3
                     && EntityIn(entities, doc.Tokens[view.Words[inverted].Token].Range, includeAffiliation: false) is not null)
                 {
-                    subject = inverted; // "dann solle der Iran sehen": the subject after the modal, read as an object
+                    subject = inverted; // "dann solle die Opposition vorlegen": the subject after the modal, read as an object
                 }
                 if (subject < 0 || view.Upos(subject) == "PRON" || !CanAct(view, subject, entities) || view.Child(subject, "det:poss") >= 0
                     || !quote.Content.Contains(doc.Tokens[view.Words[subject].Token].Range))

@@ -168,8 +168,8 @@ public sealed partial class EventCoder
     }
 
     /// <summary>
-    /// The agent of a participle or relative clause on a noun: "von bewaffneten Gruppen ausgeübte Gewalt",
-    /// "Morde, die von verschiedenen Konfliktparteien ausgeübt würden".
+    /// The agent of a participle or relative clause on a noun: "von Soldaten ausgeübte Gewalt",
+    /// "Übergriffe, die von Milizen verübt wurden".
     /// </summary>
     private static int ParticipleAgent(DependencyView view, int w)
     {
@@ -191,7 +191,7 @@ public sealed partial class EventCoder
         return -1;
     }
 
-    /// <summary>For a noun under "zu" of a demand ("forderte China zur Aufnahme eines Dialogs auf"): who is asked.</summary>
+    /// <summary>For a noun under "zu" of a demand ("forderte die Regierung zu Gesprächen mit den Streikenden auf"): who is asked.</summary>
     private static int Demanded(DependencyView view, int w)
     {
         int h = w;
@@ -317,7 +317,7 @@ public sealed partial class EventCoder
 
     /// <summary>
     /// An attack the report tells as having happened, not one that is alleged, feared, prevented or only the
-    /// object of a claim ("Beweise für angebliche Anschläge", "vor Angriffen schützen").
+    /// object of a claim ("Hinweise auf geplante Anschläge", "vor Angriffen schützen").
     /// </summary>
     private static bool IsReportedAttack(DependencyView view, int w)
     {
@@ -342,7 +342,7 @@ public sealed partial class EventCoder
         {
             foreach (int c in view.Children(actor))
             {
-                // "die Polizei die Demonstranten … zurückgedrängt": two noun phrases the parser joined
+                // "die Polizei die Menge … abgedrängt": two noun phrases the parser joined
                 if (view.Rel(c) == "nmod" && view.Child(c, "case") < 0 && !view.HasFeature(c, "Case=Gen") && view.Child(c, "det") is int d and >= 0 && d > actor
                     && view.Upos(c) is "NOUN" or "PROPN" && CanAct(view, c, entities))
                 {
@@ -438,7 +438,7 @@ public sealed partial class EventCoder
         }
         if (!view.HasFeature(word, "PronType=Rel"))
         {
-            // "…, die ebenfalls einen Beitritt ablehnen": a "der/die/welche" right after a comma opens a relative clause
+            // "…, die ebenfalls eine Reform ablehnen": a "der/die/welche" right after a comma opens a relative clause
             if (view.Lemma(word).ToLowerInvariant() is not ("der" or "welcher" or "welche") || word < 2 || view.Form(word - 1) != ",")
             {
                 return word;
@@ -447,7 +447,7 @@ public sealed partial class EventCoder
             {
                 if (view.Upos(k) is "NOUN" or "PROPN")
                 {
-                    // "den Unionsparteien der Bundesrepublik Deutschland, die …": the group's head, not its attribute
+                    // "den Bauernverbänden der Region Nord, die …": the group's head, not its attribute
                     while (view.Head(k) is int up and >= 0 && up < k && view.Rel(k) is "nmod" or "appos" or "flat" or "flat:name" && view.Upos(up) is "NOUN" or "PROPN")
                     {
                         k = up;
@@ -511,7 +511,7 @@ public sealed partial class EventCoder
         }
         if (upos is "ADJ" && view.Lemma(w).Equals("verantwortlich", StringComparison.OrdinalIgnoreCase) && view.Head(w) is int h and >= 0 && view.Lemma(h) == "machen")
         {
-            return _lex.TryVerb("verantwortlich", out frame); // "machen den Geheimdienst für das Attentat verantwortlich"
+            return _lex.TryVerb("verantwortlich", out frame); // "machen die Miliz für den Überfall verantwortlich"
         }
         if (upos is "ADJ" && char.IsLower(view.Form(w)[0]) && view.Child(w, "obj") >= 0)
         {
@@ -598,7 +598,7 @@ public sealed partial class EventCoder
                 actor = Subject(view, w, entities);
                 if (actor < 0 && view.Rel(w) == "conj" && view.Head(w) is int firstVerb and >= 0 && view.Upos(firstVerb) == "VERB")
                 {
-                    actor = Subject(view, firstVerb, entities); // "entzündeten die Demonstranten Kerzen und priesen den König"
+                    actor = Subject(view, firstVerb, entities); // "sangen die Streikenden Lieder und lobten den Betriebsrat"
                 }
                 if (actor < 0 && frame.Target != "obj")
                 {
@@ -637,7 +637,7 @@ public sealed partial class EventCoder
             if (actor < 0 && frame.Type == "PROTEST" && verb >= 0 && view.Head(w) == verb && view.Child(w, "case") is int zu and >= 0 && view.Lemma(zu) == "zu"
                 && view.Lemma(verb) is "aufrufen" or "rufen" && view.Child(verb, "compound:prt") >= 0)
             {
-                actor = Subject(view, verb, entities); // "Die PAD hatte zu einer Demonstration aufgerufen": the caller organises it
+                actor = Subject(view, verb, entities); // "Die Gewerkschaft hatte zu einer Kundgebung aufgerufen": the caller organises it
             }
             bool secondSubject = view.Rel(w) == "nsubj" && verb >= 0 && HasOtherActingSubject(view, verb, w, entities);
             if (actor < 0 && borrow && (view.Child(w, "case") < 0 || lightCase) && (secondSubject || view.Rel(w) is "obj" or "iobj" or "obl" or "nmod" or "xcomp") && !StatesOwnEvent(view, verb))
@@ -673,7 +673,7 @@ public sealed partial class EventCoder
             }
             if (actor < 0)
             {
-                actor = view.ChildWithCase(w, "durch"); // "die Festnahme von Milinkewitsch durch die Polizei"
+                actor = view.ChildWithCase(w, "durch"); // "die Festnahme des Bürgermeisters durch die Polizei"
                 if (actor < 0 && view.Rel(w) is "nsubj" or "nsubj:pass" && view.Head(w) is int pred and >= 0)
                 {
                     actor = view.ChildWithCase(pred, "durch"); // "Eine Freilassung der Geiseln durch die Entführer sei möglich"
@@ -685,11 +685,11 @@ public sealed partial class EventCoder
             }
             else if (actor < 0 && frame.Agents is { } kinds && Genitive(view, w) is int g and >= 0 && EventLexicon.InGroup(kinds, view.Form(g)))
             {
-                actor = g; // "die Degradierung des Truppengerichts": the court degrades, it is not degraded
+                actor = g; // "die Degradierung durch das Disziplinargericht": the court degrades, it is not degraded
             }
             if (actor < 0 && view.ChildWithCase(w, "zwischen") is int side and >= 0)
             {
-                actor = side; // "Feuergefechte zwischen Sunniten und Schiiten": one side acts, the other is the target
+                actor = side; // "Gefechte zwischen Armee und Rebellen": one side acts, the other is the target
             }
             if (actor < 0 && !(frame.Target == "gen" && Genitive(view, w) < 0 && view.ChildWithCase(w, "von") is int patient and >= 0 && view.Upos(patient) == "PROPN"))
             {
@@ -697,7 +697,7 @@ public sealed partial class EventCoder
             }
             if (actor < 0 && verb >= 0 && view.Rel(w) == "nsubj")
             {
-                actor = view.ChildWithCase(verb, "von"); // "Die Gegenstimmen kamen von Kuba"
+                actor = view.ChildWithCase(verb, "von"); // "Die Gegenstimmen kamen von Malta"
             }
             if (actor < 0 && ParticipleAgent(view, w) is int doer and >= 0)
             {
@@ -777,7 +777,7 @@ public sealed partial class EventCoder
         if (frame.IsNoun && frame.Type == "REQUEST" && target < 0 && verb >= 0 && view.Head(w) == verb && IsResponseVerb(view, verb)
             && (Subject(view, verb, entities) is int s0 and >= 0 ? s0 : view.Child(verb, "nsubj") < 0 && view.Child(verb, "obj") is int o0 and >= 0 && o0 != w && CanAct(view, o0, entities) ? o0 : -1) is int responder and >= 0 && responder != actor)
         {
-            target = responder; // "gehen die USA auf eine Forderung des Iran ein": the demand was made of whoever answers it
+            target = responder; // "ging der Konzern auf eine Forderung der Gewerkschaft ein": the demand was made of whoever answers it
         }
         if (frame.IsNoun && actor >= 0 && target == actor)
         {
@@ -789,7 +789,7 @@ public sealed partial class EventCoder
         }
         if (frame.IsNoun && frame.IsMobilize && target >= 0 && !IsPlace(view, target, entities))
         {
-            target = -1; // "im Rahmen des UN-Einsatzes": no destination
+            target = -1; // "im Rahmen der Mission": no destination
         }
         if (!frame.IsNoun && frame.Lemma == "treffen" && !isPassive && view.Child(w, "obj") < 0 && FindWithCase(view, w, "mit") < 0)
         {
@@ -852,7 +852,7 @@ public sealed partial class EventCoder
             || (isPassive && frame.Lemma is "zünden" or "fernzünden" or "sprengen")) && IsReportedAttack(view, w);
         if (actor >= 0 && IsTime(view, times, actor))
         {
-            actor = -1; // "Ende Mai 2010 töteten …": a date the parser took for the subject
+            actor = -1; // "Anfang Juni töteten …": a date the parser took for the subject
         }
         if (actor >= 0 && !frame.IsNoun && frame.Type == "PROTEST" && view.Head(actor) == w && view.Upos(actor) == "NOUN" && !IsTime(view, times, actor) && view.HasFeature(actor, "Number=Plur"))
         {
@@ -898,16 +898,16 @@ public sealed partial class EventCoder
         }
         else if (target >= 0 && !frame.IsNoun && !frame.IsMobilize && !CanAct(view, target, entities) && OtherActingArgument(view, w, target, actor, entities) is int other and >= 0)
         {
-            target = other; // "die Polizei hatte die Demonstranten etwa 100 Meter zurückgedrängt": not the distance
+            target = other; // "die Polizei hatte die Menge etwa 50 Meter abgedrängt": not the distance
         }
         else if (target >= 0 && !frame.IsMobilize && !CanAct(view, target, entities) && ActorBelow(view, target, entities, actor) is int inner and >= 0)
         {
-            target = inner; // "verweigerten die Annahme von Lebensmitteln aus Deutschland": whose offer was refused
+            target = inner; // "verweigerten die Einfuhr von Weizen aus Polen": whose offer was refused
         }
         ArgumentRef? targetRef = ArgumentOf(view, target, entities, includeAffiliation: true, core: false);
         if (targetRef is { Entity: null } && target >= 0 && view.Upos(target) == "PRON" && view.Lemma(target).ToLowerInvariant() == "er" && view.HasFeature(target, "Number=Sing"))
         {
-            targetRef = RecentPerson(doc, entities, quotes, triggerRange) ?? targetRef; // "den Protesten gegen ihn": the person named before
+            targetRef = RecentPerson(doc, entities, quotes, triggerRange) ?? targetRef; // "die Kritik an ihm": the person named before
         }
         if (targetRef is { Entity: null } && target >= 0 && view.Lemma(target) == "Land" && view.Child(target, "det") is int det and >= 0 && view.Lemma(det) == "der")
         {
@@ -932,7 +932,7 @@ public sealed partial class EventCoder
         if (frame.Type == "ASSAULT" && !frame.IsNoun && frame.Lemma is "angreifen" or "attackieren"
             && ((actorRef?.Entity is int who && IsPerson(entities, who)) || (actor >= 0 && EventLexicon.InGroup(_lex.Politicians, view.Lemma(actor)))))
         {
-            // "Merkel griff den Iran mit scharfen Worten an": a politician attacks with words
+            // "Die Ministerin griff die Opposition scharf an": a politician attacks with words
             frame = frame with { Type = "ACCUSE", Cameo = "11" };
         }
         if (!frame.IsNoun && frame.Lemma == "verurteilen" && (isPassive || (actor >= 0 && IsCourt(view, actor))) && _lex.Courts.Length > 0)
@@ -966,7 +966,7 @@ public sealed partial class EventCoder
 
         if (frame.IsMobilize && !frame.IsNoun && SentWord(view, w, actor) is int sent and >= 0 && IsEnvoy(view, sent))
         {
-            frame = frame with { Type = "CONSULT", Cameo = "04" }; // "China wird seinen Vize-Außenminister entsenden": a delegation, not troops
+            frame = frame with { Type = "CONSULT", Cameo = "04" }; // "Frankreich wird seinen Außenminister entsenden": a delegation, not troops
             if (targetRef is null && view.ChildWithCase(sent, "nach") is int host and >= 0)
             {
                 targetRef = ArgumentOf(view, host, entities, includeAffiliation: true, core: false); // "seinen Außenminister nach Kairo"
@@ -1077,7 +1077,7 @@ public sealed partial class EventCoder
             case "gen":
                 {
                     int g = Genitive(view, w);
-                    return g >= 0 ? g : view.ChildWithCase(w, "von"); // "die Festnahme von Milinkewitsch"
+                    return g >= 0 ? g : view.ChildWithCase(w, "von"); // "die Festnahme des Bürgermeisters"
                 }
             case "obj":
                 {
@@ -1182,7 +1182,7 @@ public sealed partial class EventCoder
         {
             if (extra < nodes.Length && view.Rel(c) == "nmod" && view.Upos(c) is "NOUN" or "PROPN")
             {
-                nodes[extra++] = c; // "ein Marsch von 400 Tibetern in Machu", "die Unruhen der vergangenen Tage in Lhasa"
+                nodes[extra++] = c; // "ein Marsch von 400 Bauern in Lyon", "die Krawalle der letzten Tage in Kalabo"
             }
         }
         foreach (int node in nodes)

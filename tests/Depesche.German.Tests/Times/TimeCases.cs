@@ -141,7 +141,7 @@ internal static class TimeCases
         2022-02-25 | Für Dienstag ist ein Streik angekündigt. => Für Dienstag|DATE|2022-03-01
         2022-02-25 | Das Gericht verkündete sein Urteil am Donnerstag, dem 10. Februar 2022. => am Donnerstag, dem 10. Februar 2022|DATE|2022-02-10
         2022-02-25 | Am Montag, den 7. März, soll abgestimmt werden. => Am Montag, den 7. März|DATE|2022-03-07
-        2022-02-25 | Der Parteitag am 19. Juni dieses Jahres wurde verschoben. => am 19. Juni dieses Jahres|DATE|2022-06-19
+        2022-02-25 | Der Parteitag am 12. Juni dieses Jahres wurde verschoben. => am 12. Juni dieses Jahres|DATE|2022-06-12
         2022-02-25 | Die Ausstellung läuft bis Ende April. => Ende April|DATE|2022-04
         2022-02-25 | Der 74-Jährige ist seit 2019 im Amt. => seit 2019|DATE|2019
         2022-02-25 | Die Partei kam auf 1300 Stimmen. => -
@@ -153,7 +153,7 @@ internal static class TimeCases
         2008-03-17 | Am Freitag waren die Proteste eskaliert. => Am Freitag|DATE|2008-03-14
         2008-03-17 | Heute soll die Frist ablaufen. => Heute|DATE|2008-03-17
         2008-03-17 | Gestern wurden neue Festnahmen gemeldet. => Gestern|DATE|2008-03-16
-        2008-03-17 | In der vergangenen Woche kam es zu Unruhen. => In der vergangenen Woche|DATE|2008-W11
+        2008-03-17 | In der vergangenen Woche kam es zu Streiks. => In der vergangenen Woche|DATE|2008-W11
         2008-03-17 | Am kommenden Samstag wird gewählt. => Am kommenden Samstag|DATE|2008-03-22
         2023-11-14 | Am Montag hatte die Armee ihre Offensive ausgeweitet. => Am Montag|DATE|2023-11-13
         2023-11-14 | Am Donnerstag will der Sicherheitsrat erneut beraten. => Am Donnerstag|DATE|2023-11-16
