@@ -959,7 +959,7 @@ public sealed class QuoteFinder
         if (!preIsPhrase && preEnd > clauseStart && preEnd < v && _lex.ClassOf(ctx.Word(preEnd)) == WordClass.Preposition
             && NounPhraseEnd(ref ctx, preEnd + 1, v) == v && HasCapital(ref ctx, clauseStart, preEnd))
         {
-            // "Die US-Botschaft in Riad teilte mit": the phrase before the verb ends in a place
+            // "Die Botschaft in Lima teilte mit": the phrase before the verb ends in a place
             preIsPhrase = true;
         }
         if (postEnd > v + 1 && (ctx.Word(v + 1) is "dem" or "einem" or "ihm" or "Dem" or "Einem" || IsAccusative(ref ctx, v + 1, postEnd)))
