@@ -52,7 +52,7 @@ public class QuotesTests
     }
 
     [Theory]
-    [InlineData("Zur NRF zählt die auch «Speerspitze» genannte VJTF.")]
+    [InlineData("Die Eliteeinheit, intern «Speerspitze» genannt, ist bereit.")]
     [InlineData("Der Film „Das Boot“ lief gestern.")]
     [InlineData("Das sogenannte „Sondervermögen“ wächst.")]
     [InlineData("Die Reform gilt als «Jahrhundertprojekt» und bleibt umstritten.")]

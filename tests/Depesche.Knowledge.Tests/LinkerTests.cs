@@ -129,7 +129,7 @@ public class LinkerTests
     public void The_age_description_goes_to_the_person_whose_age_fits()
     {
         // Draghi was 74 on that day, Scholz 63: the description skips the more recent Scholz.
-        var doc = Link("[Mario Draghi|PER] telefonierte mit [Olaf Scholz|PER]. Der 74-Jährige sieht keine Möglichkeit für einen Dialog.", "2022-02-25");
+        var doc = Link("[Mario Draghi|PER] telefonierte mit [Olaf Scholz|PER]. Der 74-Jährige hält eine Einigung für schwierig.", "2022-02-25");
         var e = EntityOf(doc, "Der 74-Jährige");
         Assert.Equal("Mario Draghi", e.Canonical);
         var age = Assert.Single(FactsOf(doc, e), f => f.Kind == EntityFactKind.Age);
@@ -154,7 +154,7 @@ public class LinkerTests
     [Fact]
     public void A_pronoun_subject_does_not_mean_a_person_named_in_its_own_sentence()
     {
-        var doc = Link("[Draghi|PER] erklärte, die [Ukraine|LOC] sei ein befreundetes Land. Kremlchef [Wladimir Putin|PER] forderte er auf, seine Truppen abzuziehen.", "2022-02-25");
+        var doc = Link("[Draghi|PER] erklärte, die [Ukraine|LOC] verdiene Hilfe. Kremlchef [Wladimir Putin|PER] rief er dazu auf, die Kämpfe zu beenden.", "2022-02-25");
         Assert.Equal("Mario Draghi", EntityOf(doc, "er").Canonical);
         var putin = EntityOf(doc, "Wladimir Putin");
         Assert.Equal("Kremlchef", Assert.Single(FactsOf(doc, putin), f => f.Kind == EntityFactKind.Role).Value);
@@ -208,7 +208,7 @@ public class LinkerTests
     [Fact]
     public void A_force_and_its_alias_are_linked_to_the_knowledge_base()
     {
-        var doc = Link("Zur [NRF|ORG] zählt die auch «Speerspitze» genannte [VJTF|ORG], die von [Frankreich|LOC] geführt wird.", "2022-02-25");
+        var doc = Link("Die [VJTF|ORG], intern «Speerspitze» genannt, gehört zur [NRF|ORG]; derzeit führt sie [Frankreich|LOC].", "2022-02-25");
         Assert.Equal("org:nato-nrf", EntityOf(doc, "NRF").KnowledgeId);
         var vjtf = EntityOf(doc, "VJTF");
         Assert.Equal("org:nato-vjtf", vjtf.KnowledgeId);
@@ -278,7 +278,7 @@ public class LinkerTests
     }
 
     [Theory]
-    [InlineData("Staats- und Regierungschefs der [Nato-Staaten|ORG-part] kommen zusammen.")]
+    [InlineData("Außenminister der [Nato-Staaten|ORG-part] beraten in Brüssel.")]
     [InlineData("Die Treffen der Regierungschefs dauerten lange.")]
     [InlineData("Regierungschef sein ist schwer.")]
     public void A_role_noun_without_actor_and_without_a_singular_article_means_nobody(string sentence)

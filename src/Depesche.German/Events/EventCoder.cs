@@ -581,7 +581,7 @@ public sealed partial class EventCoder
                     int patient = view.Child(w, "nsubj:pass");
                     if (patient < 0)
                     {
-                        patient = AffiliatedNounBelow(view, w, entities); // the parser lost the subject: "mehr als 300 US-Soldaten"
+                        patient = AffiliatedNounBelow(view, w, entities); // the parser lost the subject: "mehr als 200 Marinesoldaten"
                     }
                     if (patient >= 0 && HasAffiliation(view, patient, entities))
                     {
