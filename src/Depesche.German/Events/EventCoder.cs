@@ -499,7 +499,8 @@ public sealed partial class EventCoder
                     return true;
                 }
             }
-            return _lex.TryVerb(lemma, out frame) || TryVerbByLexicon(view, w, prt, out frame);
+            return _lex.TryVerb(lemma, out frame) || TryVerbByLexicon(view, w, prt, out frame)
+                || _lex.TryVerb(view.Form(w).ToLowerInvariant(), out frame); // an irregular form neither tagger nor lexicon knows: "wandte"
         }
         if (upos is "NOUN")
         {
