@@ -43,6 +43,8 @@ public class ImplicitArgumentTests
     [InlineData("Vor dem Landgericht wurde der Angeklagte verurteilt.", 0, "SANCTION|Landgericht*|der Angeklagte|asserted")]
     // a release continues the detention: whoever held them lets them go
     [InlineData("Die Polizei nahm den Aktivisten am Freitag fest. Am Sonntag wurde er wieder freigelassen.", 1, "RETREAT|Polizei*|er|asserted")]
+    // and a lifting the ban: who imposed it lifts it
+    [InlineData("Die Regierung verhängte eine Ausgangssperre über die Stadt. Am Montag wurde die Sperre wieder aufgehoben.", 1, "RETREAT|Regierung*|die Sperre|asserted")]
     public void Takes_roles_from_the_report(string text, int sentence, string expected)
     {
         Assert.Contains(expected, Events(text, sentence));

@@ -23,11 +23,15 @@ public sealed partial class EventCoder
             var ev = f.Event;
             Found? antecedent = null;
             bool release = f.Frame.Lemma is "freilassen" or "entlassen" or "Freilassung" or "freikommen";
+            bool lifting = f.Frame.Lemma is "aufheben" or "Aufhebung";
             for (int j = resolved.Count - 1; j >= 0; j--)
             {
-                if ((resolved[j].Event.Type == ev.Type || (release && resolved[j].Event.Type == "COERCE")) && resolved[j].Event.Sentence <= ev.Sentence)
+                string earlier = resolved[j].Event.Type;
+                if ((earlier == ev.Type || (release && earlier == "COERCE") || (lifting && earlier is "SANCTION" or "REJECT" or "COERCE"))
+                    && resolved[j].Event.Sentence <= ev.Sentence)
                 {
-                    antecedent = resolved[j]; // a release continues the detention: who held them lets them go
+                    // a release continues the detention, a lifting the ban: who held them or imposed it undoes it
+                    antecedent = resolved[j];
                     break;
                 }
             }
@@ -47,7 +51,7 @@ public sealed partial class EventCoder
                 else if (a?.Actor is { } known && f.MayContinue && !(ev.Target is { } victim && SharesHead(view.Document, known, victim)))
                 {
                     bool near = ev.Sentence - a.Sentence <= 2;
-                    bool close = near && (f.Definite || f.Frame.ContextOnly || (release && a.Type == "COERCE"));
+                    bool close = near && (f.Definite || f.Frame.ContextOnly || (release && a.Type == "COERCE") || lifting);
                     ev = ev with
                     {
                         Actor = known.Origin == ArgumentOrigin.Unknown ? new ArgumentRef(null, new TextRange(ev.Trigger.Start, ev.Trigger.Start), ArgumentOrigin.Unknown) : Inferred(known),
