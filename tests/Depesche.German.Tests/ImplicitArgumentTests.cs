@@ -107,6 +107,7 @@ public class ImplicitArgumentTests
     [InlineData("Der Präsident griff die Opposition in einer Rede scharf an.", "ACCUSE|Präsident|die Opposition|asserted")]
     [InlineData("Frankreich wird seinen Außenminister nach Kairo entsenden.", "CONSULT|Frankreich|Kairo|planned")]
     [InlineData("Der Präsident kündigte an, gegen die Rebellen vorzugehen.", "THREATEN|Präsident|die Rebellen|asserted")]
+    [InlineData("Ein Sprecher der Miliz kündigte an, die Kämpfer würden weitere Kasernen stürmen.", "THREATEN|Kämpfer|weitere Kasernen|asserted")]
     public void Corrects_the_type_by_who_acts_and_how(string text, string expected)
     {
         Assert.Contains(expected, Events(text));

@@ -93,6 +93,11 @@ public sealed partial class EventCoder
                 }
                 string aux = view.Form(c).ToLowerInvariant();
                 string lemma = view.Lemma(c).ToLowerInvariant();
+                if (aux is "würde" or "würden" && ReportingVerb(view, node) is { } reporter)
+                {
+                    // "kündigte an, die Taliban würden … stürmen": the future of reported speech, not a hypothesis
+                    return reporter is "ankündigen" or "androhen" ? EventMode.Announced : EventMode.Planned;
+                }
                 if (aux is "könnte" or "könnten" or "würde" or "würden" or "dürfte" or "dürften" or "müsste" or "müssten" or "sollte" or "sollten")
                 {
                     return EventMode.Hypothetical;
@@ -152,6 +157,22 @@ public sealed partial class EventCoder
         _ = frame;
         _ = reportingQuote;
         return EventMode.Asserted;
+    }
+
+    /// <summary>The speech verb a clause is the content of ("kündigte an, …", "erklärte, …"), as a joined lemma; null if none.</summary>
+    private static string? ReportingVerb(DependencyView view, int node)
+    {
+        if (view.Rel(node) is not ("ccomp" or "parataxis" or "xcomp") || view.Head(node) is not (int h and >= 0) || view.Upos(h) != "VERB")
+        {
+            return null;
+        }
+        string lemma = view.Lemma(h);
+        int prt = view.Child(h, "compound:prt");
+        if (prt >= 0)
+        {
+            lemma = view.Lemma(prt).ToLowerInvariant() + lemma;
+        }
+        return lemma is "ankündigen" or "androhen" or "erklären" or "sagen" or "mitteilen" or "betonen" or "versichern" or "bekräftigen" ? lemma : null;
     }
 
     private static bool HasReadiness(DependencyView view, int node)
