@@ -98,6 +98,7 @@ public class ImplicitArgumentTests
     [InlineData("Der Minister sagte, ein Offizier solle die Rebellen gewarnt haben.")]
     [InlineData("Die Regierung müsse nicht zurücktreten, sagte der Sprecher.")]
     [InlineData("Sein Verband müsse eine Stimme haben, sagte der Präsident.")]
+    [InlineData("Der neue Wagen soll nach bisherigen Angaben im Herbst auf den Markt kommen.")]
     public void Not_every_must_is_a_demand(string text)
     {
         Assert.DoesNotContain(Events(text), e => e.StartsWith("REQUEST", StringComparison.Ordinal));
@@ -137,6 +138,8 @@ public class ImplicitArgumentTests
     [InlineData("Der Händler schickte die Ware an den Kunden.", "MOBILIZE")]
     [InlineData("Eine Aufstockung der Truppen sei nicht ausgeschlossen.", "REJECT")]
     [InlineData("Der Pfarrer hatte Mädchen von den Ämtern ausgeschlossen.", "REJECT")]
+    [InlineData("Auf Grund mehrerer Pannen misslang der Anschlag der Rebellen.", "Grund")]
+    [InlineData("Sie wirft der Regierung vor, die Studie zensieren zu wollen.", "COERCE|Sie")]
     [InlineData("Die Kritik wurde vom Sprecher der Opposition begrüßt.", "SUPPORT")] // support needs someone it is for
     public void Does_not_misread(string text, string absent)
     {

@@ -150,16 +150,18 @@ public sealed partial class EventCoder
         for (int q = 0; q < quotes.Length; q++)
         {
             var quote = quotes[q];
-            if (quote.Speaker is not { } speaker)
+            if (quote.Speaker is not { } speaker
+                || (speaker.Entity is null && !_lex.IsActorNoun(view.Document.TextOf(speaker.Range).Split(' ')[^1])))
             {
-                continue;
+                continue; // "nach bisherigen Angaben": no one who demands
             }
             for (int w = 0; w < view.Words.Length; w++)
             {
                 var range = doc.Tokens[view.Words[w].Token].Range;
-                if (!quote.Content.Contains(range) || view.Upos(w) != "AUX" || view.Lemma(w) is not ("müssen" or "sollen"))
+                if (!quote.Content.Contains(range) || view.Upos(w) != "AUX" || view.Lemma(w) is not ("müssen" or "sollen")
+                    || (view.Lemma(w) == "sollen" && view.Form(w).ToLowerInvariant() is "soll" or "sollen" or "sollte" or "sollten" && !view.HasFeature(w, "Mood=Sub")))
                 {
-                    continue;
+                    continue; // "Der Wagen soll 2011 kommen": "soll" in the indicative reports a plan; "solle" demands
                 }
                 int verb = view.Head(w);
                 if (verb >= 0 && !quote.Content.Contains(doc.Tokens[view.Words[verb].Token].Range))

@@ -885,6 +885,10 @@ public sealed partial class EventCoder
         {
             target = -1; // "dementiert … am 3. Dezember": a date is no target
         }
+        if (target >= 0 && view.Lemma(target) == "Grund" && view.Child(target, "case") is int auf and >= 0 && view.Lemma(auf).ToLowerInvariant() == "auf")
+        {
+            target = -1; // "auf Grund mehrerer Zufälle": because of, not a target
+        }
         if (target >= 0 && view.Lemma(target) is "sich" or "uns" or "einander")
         {
             target = -1; // a reflexive is no target: "zog sich zurück"
@@ -1026,13 +1030,17 @@ public sealed partial class EventCoder
                     {
                         lemma = view.Lemma(prt).ToLowerInvariant() + lemma;
                     }
-                    if (lemma is "auffordern" or "bitten" or "drängen" or "zwingen" or "ermahnen")
+                    if (lemma is "auffordern" or "bitten" or "drängen" or "zwingen" or "ermahnen" or "beschuldigen" or "verdächtigen")
                     {
                         int obj = view.Child(h, "obj");
                         if (obj >= 0)
                         {
                             return obj;
                         }
+                    }
+                    if (lemma is "vorwerfen" && view.Child(h, "iobj") is int accused and >= 0)
+                    {
+                        return accused; // "wirft der Konferenz vor, die Studie zensieren zu wollen": the accused would do it
                     }
                     int subj = view.Child(h, "nsubj");
                     if (subj >= 0)
