@@ -1038,9 +1038,23 @@ public sealed partial class EventCoder
                             return obj;
                         }
                     }
-                    if (lemma is "vorwerfen" && view.Child(h, "iobj") is int accused and >= 0)
+                    if (lemma is "vorwerfen")
                     {
-                        return accused; // "wirft der Konferenz vor, die Studie zensieren zu wollen": the accused would do it
+                        // "wirft der Konferenz vor, die Studie zensieren zu wollen": the accused would do it
+                        foreach (string r in (ReadOnlySpan<string>)["iobj", "obj", "obl"])
+                        {
+                            if (view.Child(h, r) is int accused and >= 0 && view.Child(accused, "case") < 0)
+                            {
+                                return accused;
+                            }
+                        }
+                        foreach (int c in view.Children(h))
+                        {
+                            if (view.Rel(c) == "nsubj" && c > h)
+                            {
+                                return c; // the dative read as a second subject after the verb
+                            }
+                        }
                     }
                     int subj = view.Child(h, "nsubj");
                     if (subj >= 0)
