@@ -73,7 +73,8 @@ public sealed partial class EventCoder
             {
                 // One record per event and sentence: a noun inside the clause of a verb of the same type restates it.
                 // A verb without an actor of its own gives way to the noun it governs ("Bei einem Anschlag … wurden … getötet").
-                bool restated = found.Any(o => o != f && o.Frame.Type == f.Frame.Type && !o.Frame.IsNoun && f.Frame.IsNoun && o.Event.Actor is not null && view.Dominates(o.Trigger, f.Trigger, 3))
+                bool restated = found.Any(o => o != f && o.Event.Type == f.Event.Type && !o.Frame.IsNoun && f.Frame.IsNoun && o.Event.Actor is not null
+                        && (o.Event.Target is not null || f.Event.Target is null) && view.Dominates(o.Trigger, f.Trigger, 3))
                     || (!f.Frame.IsNoun && f.Event.Actor is null && found.Any(o => o != f && o.Frame.Type == f.Frame.Type && o.Frame.IsNoun && (view.Dominates(f.Trigger, o.Trigger, 3) || view.Dominates(o.Trigger, f.Trigger, 3))));
                 if (!restated)
                 {
@@ -114,6 +115,18 @@ public sealed partial class EventCoder
             }
         }
         return view.Child(w, "compound:prt") >= 0; // "Der Iran streitet ab": said of what came before; a bare "bestreiten" performs
+    }
+
+    /// <summary>"androhen" with the act as its object, or "drohen mit" the act.</summary>
+    private static bool IsThreatVerb(DependencyView view, int verb, int w)
+    {
+        string lemma = view.Lemma(verb);
+        int prt = view.Child(verb, "compound:prt");
+        if (prt >= 0)
+        {
+            lemma = view.Lemma(prt).ToLowerInvariant() + lemma;
+        }
+        return lemma == "androhen" || (lemma == "drohen" && view.Child(w, "case") is int mit and >= 0 && view.Lemma(mit) == "mit");
     }
 
     /// <summary>Verbs of answering a demand: "eingehen auf", "erfüllen", "ablehnen", "zurückweisen", "nachkommen".</summary>
@@ -629,6 +642,12 @@ public sealed partial class EventCoder
             // "übte Kritik", "kündigte die Verlegung an": the verb's subject acts, unless the verb states an event of
             // its own ("begrüßte die Einigung": the Einigung is someone else's)
             // Protests are made by whoever the noun says, not by the subject that reports or condemns them.
+            if (frame.Type is "ASSAULT" or "COERCE" or "SANCTION" && verb >= 0 && view.Head(w) == verb && IsThreatVerb(view, verb, w))
+            {
+                // "drohte neue Anschläge auf Großbritannien an", "drohte mit Sanktionen": the threat, by whoever threatens
+                frame = frame with { Type = "THREATEN", Cameo = "13" };
+                actor = Subject(view, verb, entities);
+            }
             bool borrow = frame.Type is not "PROTEST" && verb >= 0 && (view.Head(w) == verb || view.Rel(w) is not ("nsubj" or "nsubj:pass")) && !IsObserverVerb(view, verb);
             bool lightCase = view.Child(w, "case") is int cs and >= 0 && view.Lemma(cs).ToLowerInvariant() is "mit" or "zu" or "in" && IsStartVerb(view, verb);
             if (view.Child(w, "nsubj") is int own and >= 0 && own != w)
