@@ -374,8 +374,11 @@ public sealed partial class EventCoder
         return -1;
     }
 
-    /// <summary>A country named in an "in" phrase below a noun: "ein Ende der Gewalt im Sudan".</summary>
-    private static int CountryIn(DependencyView view, int word, ImmutableArray<Entity> entities)
+    /// <summary>
+    /// Breadth-first search below a word, at most three levels deep, for the first word that
+    /// <paramref name="match"/> accepts; <paramref name="enter"/> decides which words are looked at and descended into.
+    /// </summary>
+    private static int SearchBelow(DependencyView view, int word, Func<int, bool> enter, Func<int, bool> match)
     {
         var queue = new Queue<(int Word, int Depth)>();
         foreach (int c in view.Children(word))
@@ -385,49 +388,11 @@ public sealed partial class EventCoder
         while (queue.Count > 0)
         {
             var (c, depth) = queue.Dequeue();
-            if (view.Upos(c) is "VERB" or "AUX")
+            if (!enter(c))
             {
                 continue;
             }
-            if (view.Upos(c) == "PROPN" && view.Child(c, "case") is int cs and >= 0 && view.Lemma(cs).ToLowerInvariant() is "in" or "im")
-            {
-                var range = view.Document.Tokens[view.Words[c].Token].Range;
-                foreach (var e in entities)
-                {
-                    if (e.Type == EntityType.Location && e.KnowledgeId is not null && e.Mentions.Any(m => m.Range.Overlaps(range)))
-                    {
-                        return c; // a country of the knowledge base acts through its government
-                    }
-                }
-            }
-            if (depth < 3)
-            {
-                foreach (int d in view.Children(c))
-                {
-                    queue.Enqueue((d, depth + 1));
-                }
-            }
-        }
-        return -1;
-    }
-
-    /// <summary>The first word below a noun phrase (not in a clause) that can act: a name, an institution, a group.</summary>
-    private int ActorBelow(DependencyView view, int word, ImmutableArray<Entity> entities, int except)
-    {
-        var queue = new Queue<(int Word, int Depth)>();
-        foreach (int c in view.Children(word))
-        {
-            queue.Enqueue((c, 1));
-        }
-        while (queue.Count > 0)
-        {
-            var (c, depth) = queue.Dequeue();
-            if (!view.BaseRel(c).SequenceEqual("nmod") || (view.Child(c, "case") is int cs and >= 0 && view.Lemma(cs).ToLowerInvariant() is not ("von" or "aus")))
-            {
-                continue; // only what the phrase says it is of or from: "von X", "aus X", a genitive
-            }
-            if (c != except && view.Upos(c) is "NOUN" or "PROPN"
-                && (EntityIn(entities, view.Document.Tokens[view.Words[c].Token].Range, includeAffiliation: false) is not null || (view.Upos(c) == "NOUN" && _lex.IsActorNoun(view.Lemma(c)))))
+            if (match(c))
             {
                 return c;
             }
@@ -441,6 +406,20 @@ public sealed partial class EventCoder
         }
         return -1;
     }
+
+    /// <summary>A country named in an "in" phrase below a noun: "ein Ende der Gewalt im Sudan".</summary>
+    private static int CountryIn(DependencyView view, int word, ImmutableArray<Entity> entities) => SearchBelow(view, word,
+        enter: c => view.Upos(c) is not ("VERB" or "AUX"),
+        match: c => view.Upos(c) == "PROPN" && view.Child(c, "case") is int cs and >= 0 && view.Lemma(cs).ToLowerInvariant() is "in" or "im"
+            && entities.Any(e => e.Type == EntityType.Location && e.KnowledgeId is not null // a country of the knowledge base acts through its government
+                && e.Mentions.Any(m => m.Range.Overlaps(view.Document.Tokens[view.Words[c].Token].Range))));
+
+    /// <summary>The first word below a noun phrase (not in a clause) that can act: a name, an institution, a group.</summary>
+    private int ActorBelow(DependencyView view, int word, ImmutableArray<Entity> entities, int except) => SearchBelow(view, word,
+        // only what the phrase says it is of or from: "von X", "aus X", a genitive
+        enter: c => view.BaseRel(c).SequenceEqual("nmod") && !(view.Child(c, "case") is int cs and >= 0 && view.Lemma(cs).ToLowerInvariant() is not ("von" or "aus")),
+        match: c => c != except && view.Upos(c) is "NOUN" or "PROPN"
+            && (EntityIn(entities, view.Document.Tokens[view.Words[c].Token].Range, includeAffiliation: false) is not null || (view.Upos(c) == "NOUN" && _lex.IsActorNoun(view.Lemma(c)))));
 
     /// <summary>A relative pronoun's antecedent: the noun its clause describes.</summary>
     private static int Antecedent(DependencyView view, int word)
@@ -1437,35 +1416,9 @@ public sealed partial class EventCoder
     }
 
     /// <summary>A noun in the clause (not inside a prepositional phrase or another clause) that says whose it is.</summary>
-    private static int AffiliatedNounBelow(DependencyView view, int w, ImmutableArray<Entity> entities)
-    {
-        var queue = new Queue<(int Word, int Depth)>();
-        foreach (int c in view.Children(w))
-        {
-            queue.Enqueue((c, 1));
-        }
-        while (queue.Count > 0)
-        {
-            var (c, depth) = queue.Dequeue();
-            var rel = view.BaseRel(c);
-            if (view.Child(c, "case") >= 0 || rel is "ccomp" or "xcomp" or "advcl" or "acl" or "parataxis" || view.Upos(c) == "VERB")
-            {
-                continue;
-            }
-            if (view.Upos(c) is "NOUN" or "PROPN" && HasAffiliation(view, c, entities))
-            {
-                return c;
-            }
-            if (depth < 3)
-            {
-                foreach (int d in view.Children(c))
-                {
-                    queue.Enqueue((d, depth + 1));
-                }
-            }
-        }
-        return -1;
-    }
+    private static int AffiliatedNounBelow(DependencyView view, int w, ImmutableArray<Entity> entities) => SearchBelow(view, w,
+        enter: c => !(view.Child(c, "case") >= 0 || view.BaseRel(c) is "ccomp" or "xcomp" or "advcl" or "acl" or "parataxis" || view.Upos(c) == "VERB"),
+        match: c => view.Upos(c) is "NOUN" or "PROPN" && HasAffiliation(view, c, entities));
 
     /// <summary>Whether a phrase says whose it is: a linked entity in it, or (before entities exist) a compound or adjective of a name.</summary>
     private static bool HasAffiliation(DependencyView view, int word, ImmutableArray<Entity> entities)
