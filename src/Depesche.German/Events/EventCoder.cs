@@ -910,7 +910,10 @@ public sealed partial class EventCoder
         ArgumentRef? targetRef = ArgumentOf(view, target, entities, includeAffiliation: true, core: false);
         if (targetRef is { Entity: null } && target >= 0 && view.Upos(target) == "PRON" && view.Lemma(target).ToLowerInvariant() == "er" && view.HasFeature(target, "Number=Sing"))
         {
-            targetRef = RecentPerson(doc, entities, quotes, triggerRange) ?? targetRef; // "die Kritik an ihm": the person named before
+            if (RecentPerson(doc, entities, quotes, triggerRange) is { Entity: int person } named && IsPerson(entities, person))
+            {
+                targetRef = named; // "die Kritik an ihm": the person named before
+            }
         }
         if (targetRef is { Entity: null } && target >= 0 && view.Lemma(target) == "Land" && view.Child(target, "det") is int det and >= 0 && view.Lemma(det) == "der")
         {
@@ -1395,7 +1398,9 @@ public sealed partial class EventCoder
         string upos = view.Upos(word);
         if (upos is "PROPN")
         {
-            return true;
+            // a capitalised function word the tagger took for a name ("Darin wird … aufgefordert") is no actor
+            return EntityIn(entities, view.Document.Tokens[view.Words[word].Token].Range, includeAffiliation: true) is not null
+                || SyntaxModels.DefaultLexicon.Lookup(view.Form(word).ToLowerInvariant()).IsEmpty;
         }
         if (upos is "PRON")
         {
