@@ -79,6 +79,8 @@ public class ImplicitArgumentTests
     [InlineData("Die Gewalt, die von Soldaten ausgeübt wurde, richtete sich gegen Zivilisten.", "ASSAULT|Soldaten|Zivilisten|asserted")]
     [InlineData("Am Morgen begannen die Sicherheitskräfte mit Razzien in mehreren Vororten.", "COERCE|Sicherheitskräfte|-|asserted")]
     [InlineData("Der Plan der Regierung wurde vom Sprecher der Opposition begrüßt.", "SUPPORT|Sprecher der Opposition|der Regierung|asserted")]
+    [InlineData("Am Samstag zogen tausende Demonstranten durch die Innenstadt von Lyon.", "PROTEST|Demonstranten|-|asserted")]
+    [InlineData("Hunderte Bauern marschierten gegen die Agrarreform.", "PROTEST|Bauern|die Agrarreform|asserted")]
     [InlineData("Damit geht die Regierung auf eine zentrale Forderung der Opposition ein.", "REQUEST|Opposition|die Regierung|asserted")]
     public void Reads_roles_from_the_construction(string text, string expected)
     {
@@ -137,6 +139,7 @@ public class ImplicitArgumentTests
     [InlineData("Ende Mai töteten Soldaten drei Aktivisten.", "Mai")]
     [InlineData("Der Bischof besuchte Schulen und Kliniken.", "CONSULT")]
     [InlineData("Der Händler schickte die Ware an den Kunden.", "MOBILIZE")]
+    [InlineData("Die Familie zog im Sommer nach Hamburg.", "PROTEST")]
     [InlineData("Eine Aufstockung der Truppen sei nicht ausgeschlossen.", "REJECT")]
     [InlineData("Der Pfarrer hatte Mädchen von den Ämtern ausgeschlossen.", "REJECT")]
     [InlineData("Auf Grund mehrerer Pannen misslang der Anschlag der Rebellen.", "Grund")]

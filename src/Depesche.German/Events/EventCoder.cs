@@ -491,6 +491,11 @@ public sealed partial class EventCoder
                     return true;
                 }
             }
+            if (lemma == "ziehen" && prt < 0 && view.Child(w, "nsubj") is int marchers and >= 0 && EventLexicon.InGroup(_lex.Protesters, view.Form(marchers))
+                && _lex.TryVerb("marschieren", out frame))
+            {
+                return true; // "tausende Demonstranten zogen durch die Stadt": a protest march
+            }
             return _lex.TryVerb(lemma, out frame) || TryVerbByLexicon(view, w, prt, out frame)
                 || _lex.TryVerb(view.Form(w).ToLowerInvariant(), out frame); // an irregular form neither tagger nor lexicon knows: "wandte"
         }
@@ -853,7 +858,7 @@ public sealed partial class EventCoder
         {
             actor = -1; // "Anfang Juni töteten …": a date the parser took for the subject
         }
-        if (actor >= 0 && !frame.IsNoun && frame.Type == "PROTEST" && view.Head(actor) == w && view.Upos(actor) == "NOUN" && !IsTime(view, times, actor) && view.HasFeature(actor, "Number=Plur"))
+        if (actor >= 0 && !frame.IsNoun && frame.Type == "PROTEST" && (view.Head(actor) == w || (view.Head(actor) is int counted and >= 0 && IsNumberNoun(view, counted) && view.Head(counted) == w)) && view.Upos(actor) == "NOUN" && !IsTime(view, times, actor) && view.HasFeature(actor, "Number=Plur") && !IsNumberNoun(view, actor))
         {
             // "Tausende Bauern protestierten": whoever demonstrates is people, whatever the noun
         }
@@ -1384,7 +1389,17 @@ public sealed partial class EventCoder
                     return d;
                 }
             }
-            if (first < 0 && view.Lemma(c) is not ("Tausend" or "Hundert" or "Dutzend" or "Zehntausend" or "Hunderttausend"))
+            if (first < 0 && IsNumberNoun(view, c))
+            {
+                foreach (int d in view.Children(c))
+                {
+                    if (view.Upos(d) == "NOUN" && first < 0)
+                    {
+                        first = d; // "Hunderte Bauern": the counted noun
+                    }
+                }
+            }
+            if (first < 0 && !IsNumberNoun(view, c))
             {
                 first = c; // "Tausende Bauern", read as two subjects: the number word is not the one
             }
@@ -1419,6 +1434,11 @@ public sealed partial class EventCoder
         }
         return false;
     }
+
+    /// <summary>"Tausende", "Hunderte", "Dutzende": a number read as a noun, never the one who acts.</summary>
+    private static bool IsNumberNoun(DependencyView view, int word)
+        => view.Form(word).ToLowerInvariant() is "tausend" or "tausende" or "hundert" or "hunderte" or "dutzend" or "dutzende"
+            or "zehntausend" or "zehntausende" or "hunderttausende" or "hunderttausend";
 
     /// <summary>A noun in the clause (not inside a prepositional phrase or another clause) that says whose it is.</summary>
     private static int AffiliatedNounBelow(DependencyView view, int w, ImmutableArray<Entity> entities) => SearchBelow(view, w,

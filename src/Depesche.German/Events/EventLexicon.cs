@@ -61,6 +61,9 @@ public sealed class EventLexicon
     /// <summary>The "sports" group of event-agents.tsv: words that mark a sports club or match (whole words, case-sensitive).</summary>
     public FrozenSet<string> Sports { get; private init; } = FrozenSet<string>.Empty;
 
+    /// <summary>The "protesters" group of event-agents.tsv.</summary>
+    public string[] Protesters { get; private init; } = [];
+
     /// <summary>Whether a noun is, or ends in, one of the group's nouns.</summary>
     public static bool InGroup(string[] group, ReadOnlySpan<char> noun)
     {
@@ -139,6 +142,7 @@ public sealed class EventLexicon
         agents.TryGetValue("deployable", out var deployable);
         agents.TryGetValue("politicians", out var politicians);
         agents.TryGetValue("sports", out var sports);
+        agents.TryGetValue("protesters", out var protesters);
         var file = GermanData.Load("event-frames.tsv", "event-frames");
         var verbs = new Dictionary<string, EventFrame>(StringComparer.Ordinal);
         var nouns = new Dictionary<string, EventFrame>(StringComparer.Ordinal);
@@ -187,6 +191,7 @@ public sealed class EventLexicon
             Deployable = deployable ?? [],
             Politicians = politicians ?? [],
             Sports = (sports ?? []).ToFrozenSet(StringComparer.Ordinal),
+            Protesters = protesters ?? [],
         };
     }
 }
