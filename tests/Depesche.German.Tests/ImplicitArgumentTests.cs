@@ -112,6 +112,7 @@ public class ImplicitArgumentTests
     [InlineData("Der Präsident kündigte an, gegen die Rebellen vorzugehen.", "THREATEN|Präsident|die Rebellen|asserted")]
     [InlineData("Ein Sprecher der Miliz kündigte an, die Kämpfer würden weitere Kasernen stürmen.", "THREATEN|Kämpfer|weitere Kasernen|asserted")]
     [InlineData("Der Milizenführer hat neue Anschläge auf Großbritannien angedroht.", "THREATEN|Milizenführer|Großbritannien|asserted")]
+    [InlineData("Die Armee verteidigte den Einsatz von Waffen gegen die Demonstranten.", "ASSAULT|Armee|die Demonstranten|asserted")]
     public void Corrects_the_type_by_who_acts_and_how(string text, string expected)
     {
         Assert.Contains(expected, Events(text));

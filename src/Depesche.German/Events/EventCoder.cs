@@ -791,6 +791,13 @@ public sealed partial class EventCoder
         {
             target = otherSide;
         }
+        if (frame.IsNoun && frame.IsMobilize && view.ChildWithCase(w, "von") is int used and >= 0 && EventLexicon.InGroup(_lex.Deployable, view.Form(used))
+            && (FindWithCase(view, w, "gegen") is int onNoun and >= 0 ? onNoun : verb >= 0 ? view.ChildWithCase(verb, "gegen") : -1) is int against and >= 0)
+        {
+            // "der Einsatz von Waffen gegen Demonstranten": an attack on them, not a deployment
+            frame = frame with { Type = "ASSAULT", Cameo = "18" };
+            target = against;
+        }
         if (frame.IsNoun && frame.IsMobilize && target >= 0 && !IsPlace(view, target, entities))
         {
             target = -1; // "im Rahmen der Mission": no destination
