@@ -8,11 +8,8 @@ public class SyntaxCommandTests
 {
     private static (int Code, string Stdout, string Stderr) Run(params string[] args)
     {
-        var stdout = new MemoryStream();
-        var stderr = new StringWriter();
-        var console = new CliConsole(() => new MemoryStream(), stdout, stderr);
-        int code = DepescheCli.Run(args, console);
-        return (code, Encoding.UTF8.GetString(stdout.ToArray()), stderr.ToString());
+        var r = CliRunner.Run(args);
+        return (r.ExitCode, r.Stdout, r.Stderr);
     }
 
     private static string TempFile(string name, byte[] content)
