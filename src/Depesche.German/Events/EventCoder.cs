@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Depesche.German.Entities;
 using Depesche.German.Syntax;
 using Depesche.Model;
 using Depesche.Processing;
@@ -1506,23 +1507,8 @@ public sealed partial class EventCoder
     /// <summary>"er"/"sie" without a link from the linker: the most recent person before it (an entity mention, else a quotation's speaker), within two paragraphs' distance.</summary>
     private static ArgumentRef? RecentPerson(Document doc, ImmutableArray<Entity> entities, ImmutableArray<Quote> quotes, TextRange before)
     {
-        ArgumentRef? best = null;
-        int bestEnd = -1;
-        foreach (var e in entities)
-        {
-            if (e.Type != EntityType.Person)
-            {
-                continue;
-            }
-            foreach (var m in e.Mentions)
-            {
-                if (m.Range.End <= before.Start && m.Range.End > bestEnd && m.Kind is MentionKind.Name or MentionKind.Role)
-                {
-                    best = new ArgumentRef(e.Id, m.Range);
-                    bestEnd = m.Range.End;
-                }
-            }
-        }
+        var best = MentionSearch.LastBefore(entities, 0, before.Start, (e, m) => e.Type == EntityType.Person && m.Kind is MentionKind.Name or MentionKind.Role);
+        int bestEnd = best?.Range.End ?? -1;
         foreach (var q in quotes)
         {
             if (q.Speaker is { } sp && sp.Range.End <= before.Start && sp.Range.End > bestEnd)
@@ -1541,25 +1527,12 @@ public sealed partial class EventCoder
     /// <summary>"Dieser könnte Sanktionen beschließen": a demonstrative takes up the entity named last before it, in this or the previous sentence.</summary>
     private static ArgumentRef? RecentEntity(Document doc, ImmutableArray<Entity> entities, TextRange pronoun)
     {
-        ArgumentRef? best = null;
-        int bestEnd = -1;
-        foreach (var e in entities)
-        {
-            foreach (var m in e.Mentions)
-            {
-                if (m.Range.End <= pronoun.Start && m.Range.End > bestEnd && m.Kind is MentionKind.Name or MentionKind.Role)
-                {
-                    best = new ArgumentRef(e.Id, m.Range, ArgumentOrigin.Context);
-                    bestEnd = m.Range.End;
-                }
-            }
-        }
-        if (best is null)
+        var best = MentionSearch.LastBefore(entities, 0, pronoun.Start, (_, m) => m.Kind is MentionKind.Name or MentionKind.Role);
+        if (best is null || SentenceOf(doc, best.Range.End - 1) < SentenceOf(doc, pronoun.Start) - 1)
         {
             return null;
         }
-        int sentence = SentenceOf(doc, pronoun.Start);
-        return SentenceOf(doc, bestEnd - 1) >= sentence - 1 ? best : null;
+        return best with { Origin = ArgumentOrigin.Context };
     }
 
     private static int SentenceOf(Document doc, int position)

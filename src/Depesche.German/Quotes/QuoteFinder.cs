@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Depesche.German.Entities;
 using Depesche.German.Lexicon;
 using Depesche.Model;
 using Depesche.Processing;
@@ -1539,24 +1540,8 @@ public sealed class QuoteFinder
         {
             return null;
         }
-        ArgumentRef? best = null;
-        int bestEnd = -1;
-        foreach (var e in entities)
-        {
-            if (e.Type != EntityType.Person)
-            {
-                continue;
-            }
-            foreach (var m in e.Mentions)
-            {
-                if (m.Range.Start >= from && m.Range.End <= position && m.Range.End > bestEnd && m.Kind is MentionKind.Name or MentionKind.Pronoun or MentionKind.Alias)
-                {
-                    best = new ArgumentRef(e.Id, m.Range);
-                    bestEnd = m.Range.End;
-                }
-            }
-        }
-        return best;
+        return MentionSearch.LastBefore(entities, from, position,
+            (e, m) => e.Type == EntityType.Person && m.Kind is MentionKind.Name or MentionKind.Pronoun or MentionKind.Alias);
     }
 
     private static ArgumentRef? FocusBefore(List<Candidate> candidates, ArgumentRef?[] speakers, int i)
