@@ -1204,7 +1204,6 @@ public sealed partial class EventCoder
     }
 
     /// <summary>A phrase with the given preposition among the trigger's dependents, or deeper in its phrase (attachment errors), never inside a clause.</summary>
-    private static readonly Lazy<string[]> s_placeNouns = new(() => GermanData.Load("place-nouns.tsv", "place-nouns").Rows.Select(r => r[0].ToLowerInvariant()).ToArray());
 
     /// <summary>
     /// Where the event happened: an "in"/"bei" phrase that names a place (a place name, or a noun such as
@@ -1283,22 +1282,8 @@ public sealed partial class EventCoder
         {
             return false;
         }
-        string lower = view.Form(word).ToLowerInvariant();
-        foreach (string noun in s_placeNouns.Value)
-        {
-            if (lower == noun || (lower.Length > noun.Length + 2 && lower.EndsWith(noun, StringComparison.Ordinal)))
-            {
-                return true;
-            }
-        }
-        foreach (string noun in (ReadOnlySpan<string>)["hauptstadt", "region", "provinz", "gebiet", "grenze", "küste", "gewässer"])
-        {
-            if (lower.EndsWith(noun, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-        return lower == "land";
+        // a noun of a kind of place ("in der Hauptstadt", "an der Grenze"): the recogniser's list, shared
+        return EntityRecognizerComponent.IsPlaceNoun(view.Form(word)) || view.Form(word) is "Land" or "Lande";
     }
 
     private static int FindWithCase(DependencyView view, int w, string preposition)
