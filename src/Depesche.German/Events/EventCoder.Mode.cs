@@ -49,9 +49,7 @@ public sealed partial class EventCoder
             }
             if (step > 0)
             {
-                string lemma = view.Lemma(node);
-                int prt = view.Child(node, "compound:prt");
-                string joined = prt >= 0 ? view.Lemma(prt).ToLowerInvariant() + lemma : lemma;
+                string joined = JoinedLemma(view, node);
                 if (joined is "ankündigen" or "bekanntgeben" or "verkünden")
                 {
                     return EventMode.Announced;
@@ -166,12 +164,7 @@ public sealed partial class EventCoder
         {
             return null;
         }
-        string lemma = view.Lemma(h);
-        int prt = view.Child(h, "compound:prt");
-        if (prt >= 0)
-        {
-            lemma = view.Lemma(prt).ToLowerInvariant() + lemma;
-        }
+        string lemma = JoinedLemma(view, h);
         return lemma is "ankündigen" or "androhen" or "erklären" or "sagen" or "mitteilen" or "betonen" or "versichern" or "bekräftigen" ? lemma : null;
     }
 

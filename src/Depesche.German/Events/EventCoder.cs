@@ -115,30 +115,27 @@ public sealed partial class EventCoder
                     || lemma is "Beteiligung" or "Mitgliedschaft" or "Schuld" or "Verantwortung" or "Existenz" or "Zusammenhang" or "Verbindung";
             }
         }
-        return view.Child(w, "compound:prt") >= 0; // "Der Iran streitet ab": said of what came before; a bare "bestreiten" performs
+        return view.Child(w, "compound:prt") >= 0; // "Die Regierung streitet ab": said of what came before; a bare "bestreiten" performs
+    }
+
+    /// <summary>A verb's lemma with its separated particle joined: "kündigte … an" → "ankündigen".</summary>
+    private static string JoinedLemma(DependencyView view, int verb)
+    {
+        int prt = view.Child(verb, "compound:prt");
+        return prt >= 0 ? view.Lemma(prt).ToLowerInvariant() + view.Lemma(verb) : view.Lemma(verb);
     }
 
     /// <summary>"androhen" with the act as its object, or "drohen mit" the act.</summary>
     private static bool IsThreatVerb(DependencyView view, int verb, int w)
     {
-        string lemma = view.Lemma(verb);
-        int prt = view.Child(verb, "compound:prt");
-        if (prt >= 0)
-        {
-            lemma = view.Lemma(prt).ToLowerInvariant() + lemma;
-        }
+        string lemma = JoinedLemma(view, verb);
         return lemma == "androhen" || (lemma == "drohen" && view.Child(w, "case") is int mit and >= 0 && view.Lemma(mit) == "mit");
     }
 
     /// <summary>Verbs of answering a demand: "eingehen auf", "erfüllen", "ablehnen", "zurückweisen", "nachkommen".</summary>
     private static bool IsResponseVerb(DependencyView view, int verb)
     {
-        string lemma = view.Lemma(verb);
-        int prt = view.Child(verb, "compound:prt");
-        if (prt >= 0)
-        {
-            lemma = view.Lemma(prt).ToLowerInvariant() + lemma;
-        }
+        string lemma = JoinedLemma(view, verb);
         return lemma is "eingehen" or "erfüllen" or "ablehnen" or "zurückweisen" or "nachkommen" or "akzeptieren" or "annehmen" or "befolgen";
     }
 
@@ -156,12 +153,7 @@ public sealed partial class EventCoder
                 return true; // "gab die Festnahme bekannt": whoever announces it, not who made it
             }
         }
-        string lemma = view.Lemma(verb);
-        int prt = view.Child(verb, "compound:prt");
-        if (prt >= 0)
-        {
-            lemma = view.Lemma(prt).ToLowerInvariant() + lemma;
-        }
+        string lemma = JoinedLemma(view, verb);
         return lemma is "erwarten" or "befürchten" or "fürchten" or "berichten" or "melden" or "bestätigen" or "beobachten" or "sehen"
             or "zählen" or "vermuten" or "prüfen" or "untersuchen" or "kommentieren" or "erwähnen" or "beschreiben" or "dokumentieren"
             or "schildern" or "verhindern" or "vereiteln" or "überleben" or "beklagen" or "bedauern" or "enthalten" or "vorlegen" or "erleiden"
@@ -218,12 +210,7 @@ public sealed partial class EventCoder
             }
             if (view.Upos(up) == "VERB")
             {
-                string lemma = view.Lemma(up);
-                int prt = view.Child(up, "compound:prt");
-                if (prt >= 0)
-                {
-                    lemma = view.Lemma(prt).ToLowerInvariant() + lemma;
-                }
+                string lemma = JoinedLemma(view, up);
                 if (lemma is "auffordern" or "aufrufen" or "drängen" or "bewegen" or "zwingen" && view.Child(h, "case") is int cs and >= 0 && view.Lemma(cs).ToLowerInvariant() is "zu" or "zur" or "zum")
                 {
                     int asked = view.Child(up, "obj");
@@ -1038,12 +1025,7 @@ public sealed partial class EventCoder
             {
                 if (view.Upos(h) == "VERB")
                 {
-                    string lemma = view.Lemma(h);
-                    int prt = view.Child(h, "compound:prt");
-                    if (prt >= 0)
-                    {
-                        lemma = view.Lemma(prt).ToLowerInvariant() + lemma;
-                    }
+                    string lemma = JoinedLemma(view, h);
                     if (lemma is "auffordern" or "bitten" or "drängen" or "zwingen" or "ermahnen" or "beschuldigen" or "verdächtigen")
                     {
                         int obj = view.Child(h, "obj");
