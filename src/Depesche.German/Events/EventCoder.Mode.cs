@@ -93,7 +93,7 @@ public sealed partial class EventCoder
                 string lemma = view.Lemma(c).ToLowerInvariant();
                 if (aux is "würde" or "würden" && ReportingVerb(view, node) is { } reporter)
                 {
-                    // "kündigte an, die Taliban würden … stürmen": the future of reported speech, not a hypothesis
+                    // "kündigte an, die Kämpfer würden … stürmen": the future of reported speech, not a hypothesis
                     return reporter is "ankündigen" or "androhen" ? EventMode.Announced : EventMode.Planned;
                 }
                 if (aux is "könnte" or "könnten" or "würde" or "würden" or "dürfte" or "dürften" or "müsste" or "müssten" or "sollte" or "sollten")

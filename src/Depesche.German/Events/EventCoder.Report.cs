@@ -74,7 +74,7 @@ public sealed partial class EventCoder
             }
             else if (ev.Target is null && a is { Target: { } t2, Actor: { } aa } && (SameActor(aa, ev.Actor) || (f.Also && ev.Sentence - a.Sentence <= 2)))
             {
-                ev = ev with { Target = Inferred(t2) }; // the same actor's same kind of act, restated: "Merkel griff den Iran an … verglich"
+                ev = ev with { Target = Inferred(t2) }; // the same actor's same kind of act, restated: "Die Ministerin griff die Opposition an … tadelte"
             }
             if (f.ClaimTarget && ev.Actor is { } rejecter)
             {

@@ -959,13 +959,13 @@ public sealed partial class EventCoder
             && actorRef is not null && (warner.Entity is not null && warner.Entity == actorRef.Entity
                 || doc.TextOf(warner.Range).Contains(doc.TextOf(actorRef.Range), StringComparison.OrdinalIgnoreCase)))
         {
-            // "Mehsud, ein Talibanführer, erklärte, die Taliban würden Soldaten töten": an attack its own side foretells is a threat
+            // "ein Milizenführer erklärte, die Miliz würde die Stadt angreifen": an attack its own side foretells is a threat
             frame = frame with { Type = "THREATEN", Cameo = "13" };
             mode = EventMode.Asserted;
         }
         if (mode == EventMode.Announced && frame.Type is "ASSAULT" or "COERCE")
         {
-            // "kündigte an, militärisch gegen die Taliban vorzugehen": an announced attack is a threat (PLOVER)
+            // "kündigte an, gegen die Rebellen vorzugehen": an announced attack is a threat (PLOVER)
             frame = frame with { Type = "THREATEN", Cameo = "13" };
             mode = EventMode.Asserted;
         }
