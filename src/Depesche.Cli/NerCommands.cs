@@ -199,7 +199,7 @@ internal static class NerCommands
 
     public static Command CreateNer(CliConsole console)
     {
-        var conll = new Option<string>("--conll") { Description = "Pre-tokenised input: one token per line (column 2 when column 1 is a number, else column 1), blank lines between sentences, '#' lines ignored.", Required = true };
+        var conll = new Option<string>("--conll") { Description = "Pre-tokenised input: one token per line (column 2 when column 1 counts 1, 2, 3 … through the sentence, as in GermEval TSV; else column 1), blank lines between sentences, comment lines ('#' followed by a tab or space, or alone) ignored.", Required = true };
         var output = new Option<string?>("--output", "-o") { Description = "Write to this file (atomically) instead of standard output." };
         var modelPath = new Option<string?>("--model") { Description = "Entity model (default: the built-in one)." };
         var cmd = new Command("ner", "Label pre-tokenised text with GermEval 2014 outer-level entity labels.") { conll, output, modelPath };

@@ -54,6 +54,18 @@ public class NerCommandTests
         Assert.Equal(new[] { "Angela", "Merkel", "besuchte", "Paris", "." }, lines.Select(l => l.Split('\t')[0]));
     }
 
+
+    [Fact]
+    public void Ner_conll_keeps_numbers_of_conll_input_as_tokens()
+    {
+        // CoNLL layout (token first, label last): a number in column 1 is a token, not a GermEval index, and a
+        // hashtag is a token, not a comment.
+        string input = TempFile("numbers.conll", "Seit\t_\tO\n2019\t_\tB-DATE\nwuchs\t_\tO\n1\t_\tB-NUMBER\nFirma\t_\tO\n#Wachstum\t_\tO\n.\t_\tO\n");
+        var (code, stdout, _) = Run("ner", "--conll", input);
+        Assert.Equal(0, code);
+        var tokens = stdout.TrimEnd('\n').Split('\n').Select(l => l.Split('\t')[0]);
+        Assert.Equal(new[] { "Seit", "2019", "wuchs", "1", "Firma", "#Wachstum", "." }, tokens);
+    }
     [Fact]
     public void Train_ner_is_reproducible_and_a_bad_model_is_a_coded_error()
     {

@@ -200,28 +200,34 @@ public static class NerCorpus
         };
     }
 
-    /// <summary>Reads <c>ner --conll</c> input: the token is column 2 when column 1 is a number, else column 1; <c>#</c> lines are skipped.
+    /// <summary>A comment line: <c>#</c> alone or followed by a tab or space (GermEval's source lines); a hashtag token such
+    /// as <c>#Stau</c> in CoNLL input is not one.</summary>
+    private static bool IsComment(string line) => line.StartsWith('#') && (line.Length == 1 || line[1] is '\t' or ' ');
+
+    /// <summary>Reads <c>ner --conll</c> input, one token per line, comment lines (<see cref="IsComment"/>) skipped. A sentence whose first
+    /// tab-separated column counts 1, 2, 3 … is in GermEval layout and its tokens are in column 2; otherwise the token is
+    /// column 1 (so that a CoNLL token that is a number, <c>2012&lt;TAB&gt;_&lt;TAB&gt;B-DATE</c>, stays a token).
     /// Returns the sentences and, between them, how many blank lines stood there (so that output can keep them).</summary>
     public static List<(NerSentence Sentence, int BlankLinesAfter)> ReadTokens(TextReader reader, string source)
     {
         var result = new List<(NerSentence, int)>();
-        var tokens = new List<string>();
+        var lines = new List<(string[] Cols, int LineNo)>();
         int leadingBlanks = 0;
         int lineNo = 0;
         string? line;
         while ((line = reader.ReadLine()) is not null)
         {
             lineNo++;
-            if (line.StartsWith('#'))
+            if (IsComment(line))
             {
                 continue;
             }
             if (line.Trim().Length == 0)
             {
-                if (tokens.Count > 0)
+                if (lines.Count > 0)
                 {
-                    result.Add((new NerSentence([.. tokens], null), 1));
-                    tokens.Clear();
+                    result.Add((SentenceOf(lines, source), 1));
+                    lines.Clear();
                 }
                 else if (result.Count > 0)
                 {
@@ -233,22 +239,37 @@ public static class NerCorpus
                 }
                 continue;
             }
-            var cols = line.Split('\t');
-            string token = cols.Length >= 2 && IsNumber(cols[0]) ? cols[1] : cols[0];
-            if (token.Length == 0)
-            {
-                throw new DepescheException(ErrorCodes.NerDataInvalid, $"{source}:{lineNo}: empty token");
-            }
-            tokens.Add(token);
+            lines.Add((line.Split('\t'), lineNo));
         }
-        if (tokens.Count > 0)
+        if (lines.Count > 0)
         {
-            result.Add((new NerSentence([.. tokens], null), 0));
+            result.Add((SentenceOf(lines, source), 0));
         }
         if (leadingBlanks > 0)
         {
             result.Insert(0, (new NerSentence([], null), leadingBlanks));
         }
         return result;
+    }
+
+    private static NerSentence SentenceOf(List<(string[] Cols, int LineNo)> lines, string source)
+    {
+        bool indexed = true;
+        for (int i = 0; i < lines.Count && indexed; i++)
+        {
+            var cols = lines[i].Cols;
+            indexed = cols.Length >= 2 && int.TryParse(cols[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int n) && n == i + 1;
+        }
+        var tokens = new string[lines.Count];
+        for (int i = 0; i < lines.Count; i++)
+        {
+            string token = indexed ? lines[i].Cols[1] : lines[i].Cols[0];
+            if (token.Length == 0)
+            {
+                throw new DepescheException(ErrorCodes.NerDataInvalid, $"{source}:{lines[i].LineNo}: empty token");
+            }
+            tokens[i] = token;
+        }
+        return new NerSentence(tokens, null);
     }
 }
