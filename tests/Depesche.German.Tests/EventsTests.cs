@@ -176,3 +176,30 @@ public class EventFrameTests
         Assert.Empty(EventsTests.Read(text).GetOrEmpty(Layers.Events));
     }
 }
+
+public class DependencyViewSharingTests
+{
+    [Fact]
+    public void One_view_serves_a_document_and_a_view_built_before_the_tree_is_not_reused_after()
+    {
+        const string text = "Die Regierung lehnte den Plan ab.";
+        var parsed = GermanPipeline.Create(Stage.Parse).Process(new Document(text, "t", "test"));
+        var view = Depesche.German.Syntax.DependencyView.Of(parsed);
+        Assert.Same(view, Depesche.German.Syntax.DependencyView.Of(parsed));
+        Assert.Equal(parsed.GetOrEmpty(Layers.Words).Length, view.Words.Length);
+
+        // The same words without a tree yet: the view has no children; once the tree is set, a new view has them.
+        var doc = new Document(text, "t2", "test");
+        doc.Set(Layers.Tokens, parsed.Tokens);
+        doc.Set(Layers.Words, parsed.GetOrEmpty(Layers.Words));
+        var early = Depesche.German.Syntax.DependencyView.Of(doc);
+        int root = parsed.GetOrEmpty(Layers.Dependencies).ToList().FindIndex(d => d.Head < 0);
+        Assert.Equal(0, early.Children(root).Length);
+        doc.Set(Layers.Dependencies, parsed.GetOrEmpty(Layers.Dependencies));
+        var late = Depesche.German.Syntax.DependencyView.Of(doc);
+        Assert.NotSame(early, late);
+        Assert.Equal(view.Children(root).Length, late.Children(root).Length);
+        Assert.True(late.Children(root).Length > 0);
+        Assert.Same(late, Depesche.German.Syntax.DependencyView.Of(doc));
+    }
+}

@@ -31,7 +31,7 @@ public sealed partial class EventCoder
 
     public ImmutableArray<Event> Find(Document doc)
     {
-        var view = new DependencyView(doc);
+        var view = DependencyView.Of(doc);
         if (!view.HasTree)
         {
             return [];

@@ -85,7 +85,7 @@ public sealed class QuoteFinder
         {
             return [];
         }
-        var ctx = new Ctx { Text = text, Tokens = tokens, Subjunctive = SubjunctiveTokens(doc), NotNominal = NotNominalTokens(doc), Names = NameTokens(doc), Tree = doc.Has(Layers.Dependencies) ? new Syntax.DependencyView(doc) : null, ObjectCase = CaseTokens(doc) };
+        var ctx = new Ctx { Text = text, Tokens = tokens, Subjunctive = SubjunctiveTokens(doc), NotNominal = NotNominalTokens(doc), Names = NameTokens(doc), Tree = doc.Has(Layers.Dependencies) ? Syntax.DependencyView.Of(doc) : null, ObjectCase = CaseTokens(doc) };
         var spans = FindQuoteSpans(ref ctx, sentences, paragraphs);
         var candidates = new List<Candidate>();
         var directTokens = new bool[tokens.Length];

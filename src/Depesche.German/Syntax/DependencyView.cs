@@ -6,10 +6,27 @@ namespace Depesche.German.Syntax;
 
 /// <summary>
 /// Navigation over a document's words and dependency tree: children, the word at a token, phrase
-/// spans. Built once per document by the components that read syntax (events, relations).
+/// spans. Built once per document (<see cref="Of"/>) and shared by the components that read syntax
+/// (quotations, events, relations).
 /// </summary>
 public sealed class DependencyView
 {
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Document, DependencyView> Views = new();
+
+    /// <summary>The view of <paramref name="doc"/>'s words and dependencies: the one built before, unless it was built
+    /// before those layers were set (layers are set once), in which case a new one replaces it.</summary>
+    public static DependencyView Of(Document doc)
+    {
+        if (Views.TryGetValue(doc, out var view)
+            && view.Words == doc.GetOrEmpty(Layers.Words) && view.Deps == doc.GetOrEmpty(Layers.Dependencies))
+        {
+            return view;
+        }
+        view = new DependencyView(doc);
+        Views.AddOrUpdate(doc, view);
+        return view;
+    }
+
     private readonly int[] _childStart;
     private readonly int[] _children;
     private readonly int[] _wordOfToken;
