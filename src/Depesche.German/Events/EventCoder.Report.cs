@@ -18,6 +18,7 @@ public sealed partial class EventCoder
     {
         var result = ImmutableArray.CreateBuilder<Event>(all.Count);
         var resolved = new List<Found>(all.Count);
+        var agentWords = new Dictionary<string[], int[]>(ReferenceEqualityComparer.Instance);
         foreach (var f in all)
         {
             var ev = f.Event;
@@ -44,7 +45,7 @@ public sealed partial class EventCoder
             {
                 // Who arrests or sentences is known by the act itself, whoever acted in the report before; a protest
                 // or an attack told again keeps the actor of its first telling.
-                if (ev.Type is "COERCE" or "SANCTION" && f.Frame.Agents is { } agentNouns && AgentMention(view, entities, agentNouns, ev.Trigger) is { } agentFirst)
+                if (ev.Type is "COERCE" or "SANCTION" && f.Frame.Agents is { } agentNouns && AgentMention(view, entities, agentWords, agentNouns, ev.Trigger) is { } agentFirst)
                 {
                     ev = ev with { Actor = agentFirst }; // "festgenommen": the police the report names, before any earlier arrest's actor
                 }
@@ -59,7 +60,7 @@ public sealed partial class EventCoder
                         Location = ev.Location ?? (near && a.Location is { } l ? Inferred(l) : null), // the place holds for the next sentences
                     };
                 }
-                else if (f.Frame.Agents is { } agents && AgentMention(view, entities, agents, ev.Trigger) is { } agent)
+                else if (f.Frame.Agents is { } agents && AgentMention(view, entities, agentWords, agents, ev.Trigger) is { } agent)
                 {
                     ev = ev with { Actor = agent }; // "kam es zu Massenprotesten" in a report that names the demonstrators
                 }
@@ -229,11 +230,42 @@ public sealed partial class EventCoder
 
     private static readonly EventFrame s_demand = new("müssen", false, "REQUEST", "10", "obj");
 
-    /// <summary>The report's mention of an agent noun nearest before the trigger, else the first after it.</summary>
-    private static ArgumentRef? AgentMention(DependencyView view, ImmutableArray<Entity> entities, string[] agents, TextRange trigger)
+    /// <summary>The report's mention of an agent noun nearest before the trigger, else the first after it.
+    /// <paramref name="agentWords"/> keeps, per agent group, the words that name one (found once per report).</summary>
+    private static ArgumentRef? AgentMention(DependencyView view, ImmutableArray<Entity> entities, Dictionary<string[], int[]> agentWords, string[] agents, TextRange trigger)
     {
-        int before = -1;
-        int after = -1;
+        if (!agentWords.TryGetValue(agents, out var words))
+        {
+            agentWords[agents] = words = AgentWords(view, agents);
+        }
+        // Words are in text order: the last one starting before the trigger, else the first after it.
+        int lo = 0;
+        int hi = words.Length;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (view.Document.Tokens[view.Words[words[mid]].Token].Range.Start < trigger.Start)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+        int best = lo > 0 ? words[lo - 1] : lo < words.Length ? words[lo] : -1;
+        if (best < 0)
+        {
+            return null;
+        }
+        var phrase = view.Phrase(best, core: true);
+        return new ArgumentRef(EntityIn(entities, phrase, includeAffiliation: true), phrase, ArgumentOrigin.Context);
+    }
+
+    /// <summary>The nouns of the report that name one of <paramref name="agents"/> ("Polizei", "Bereitschaftspolizei"), in text order.</summary>
+    private static int[] AgentWords(DependencyView view, string[] agents)
+    {
+        var found = new List<int>();
         for (int i = 0; i < view.Words.Length; i++)
         {
             if (view.Upos(i) is not ("NOUN" or "PROPN"))
@@ -241,36 +273,16 @@ public sealed partial class EventCoder
                 continue;
             }
             var form = view.Form(i);
-            bool match = false;
             foreach (string noun in agents)
             {
                 if (form.Equals(noun, StringComparison.OrdinalIgnoreCase) || (form.Length > noun.Length + 2 && form.EndsWith(noun, StringComparison.OrdinalIgnoreCase)))
                 {
-                    match = true;
+                    found.Add(i);
                     break;
                 }
             }
-            if (!match)
-            {
-                continue;
-            }
-            var range = view.Document.Tokens[view.Words[i].Token].Range;
-            if (range.Start < trigger.Start)
-            {
-                before = i;
-            }
-            else if (after < 0)
-            {
-                after = i;
-            }
         }
-        int best = before >= 0 ? before : after;
-        if (best < 0)
-        {
-            return null;
-        }
-        var phrase = view.Phrase(best, core: true);
-        return new ArgumentRef(EntityIn(entities, phrase, includeAffiliation: true), phrase, ArgumentOrigin.Context);
+        return [.. found];
     }
 
     /// <summary>Where the report is: the first place named in its first body sentence (the lead), if any.</summary>
