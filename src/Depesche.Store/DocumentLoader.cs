@@ -39,7 +39,7 @@ public static class DocumentLoader
             FROM events ORDER BY doc, idx
             """);
         using var relations = new Cursor(c, """
-            SELECT doc, idx, subject, relation, object_entity, object_literal, role, polarity, evidence_start, evidence_end
+            SELECT doc, idx, subject, relation, object_entity, object_literal, role, polarity, evidence_start, evidence_end, quantity
             FROM relations ORDER BY doc, idx
             """);
 
@@ -103,7 +103,7 @@ public static class DocumentLoader
                 Arg(v, 5, 6, 7, u, 20), Arg(v, 8, 9, 10, u, 21), Arg(v, 11, 12, 13, u, 22),
                 Int(v, 14), Int(v, 15), u.Range(v, 16, 17)!.Value, v.GetInt32(18), Int(v, 19))));
             SetIfAny(doc, Layers.Relations, relations.TakeFor(docNo, x => new Relation(
-                x.GetInt32(2), ParseRelation(x.GetString(3)), Int(x, 4), Str(x, 5), Str(x, 6), x.GetString(7) == "negated", u.Range(x, 8, 9)!.Value)));
+                x.GetInt32(2), ParseRelation(x.GetString(3)), Int(x, 4), Str(x, 5), Str(x, 6), x.GetString(7) == "negated", u.Range(x, 8, 9)!.Value, Int(x, 10))));
 
             yield return doc;
             docs.Advance();

@@ -118,6 +118,7 @@ public sealed class ParquetRelation
     public string? ObjectLiteral { get; set; }
     public string? Role { get; set; }
     public string Polarity { get; set; } = "";
+    public int? Quantity { get; set; }
     public int Start { get; set; }
     public int End { get; set; }
 }
@@ -249,6 +250,7 @@ public static class ParquetExport
                 ObjectLiteral = r.ObjectLiteral,
                 Role = r.Role,
                 Polarity = r.Negated ? "negated" : "positive",
+                Quantity = r.Quantity,
                 Start = Cp(r.Evidence.Start),
                 End = Cp(r.Evidence.End),
             })],

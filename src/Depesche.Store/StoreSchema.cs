@@ -12,8 +12,10 @@ public static class StoreSchema
     /// names table, the words column and entities.first_sentence) is refused: re-ingest into a new store.
     /// Version 3 adds where an event's actor, target and place come from (<c>*_origin</c>: NULL when the
     /// clause names them, <c>context</c> or <c>unknown</c>); a version-2 store is migrated in place.
+    /// Version 4 adds how much a relation's contribution is (<c>relations.quantity</c>, an index into the
+    /// document's quantities); a version-2 or -3 store is migrated in place.
     /// </summary>
-    public const int Version = 3;
+    public const int Version = 4;
 
     /// <summary>
     /// Steps from an older schema version to the next one (the key is the version a step starts from);
@@ -25,6 +27,9 @@ public static class StoreSchema
             ALTER TABLE events ADD COLUMN actor_origin TEXT;
             ALTER TABLE events ADD COLUMN target_origin TEXT;
             ALTER TABLE events ADD COLUMN location_origin TEXT;
+            """,
+        [3] = """
+            ALTER TABLE relations ADD COLUMN quantity INTEGER;
             """,
     };
 
@@ -196,6 +201,7 @@ public static class StoreSchema
             subject INTEGER NOT NULL, relation TEXT NOT NULL,
             object_entity INTEGER, object_literal TEXT, role TEXT, polarity TEXT NOT NULL,
             evidence_start INTEGER NOT NULL, evidence_end INTEGER NOT NULL,
+            quantity INTEGER,
             PRIMARY KEY(doc, idx)
         ) WITHOUT ROWID;
 

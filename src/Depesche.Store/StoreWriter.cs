@@ -61,7 +61,7 @@ public sealed class StoreWriter : IDisposable
             "location_entity", "location_start", "location_end", "location_text",
             "time", "quantity", "trigger_start", "trigger_end", "trigger_text", "sentence", "source_quote",
             "actor_origin", "target_origin", "location_origin");
-        _relation = Insert("relations", "doc", "idx", "subject", "relation", "object_entity", "object_literal", "role", "polarity", "evidence_start", "evidence_end");
+        _relation = Insert("relations", "doc", "idx", "subject", "relation", "object_entity", "object_literal", "role", "polarity", "evidence_start", "evidence_end", "quantity");
         _failure = Insert("failures", "source", "line", "id", "code", "message", "failed_at");
         _failure.CommandText = _failure.CommandText.Replace("INSERT INTO", "INSERT OR REPLACE INTO", StringComparison.Ordinal);
         _clearFailure = _c.CreateCommand();
@@ -335,7 +335,7 @@ public sealed class StoreWriter : IDisposable
         {
             var r = relations[i];
             Exec(_relation, doc, i, r.Subject, DocumentJsonWriter.RelationName(r.Type), r.ObjectEntity, r.ObjectLiteral, r.Role,
-                r.Negated ? "negated" : "positive", map.ToCodePoint(r.Evidence.Start), map.ToCodePoint(r.Evidence.End));
+                r.Negated ? "negated" : "positive", map.ToCodePoint(r.Evidence.Start), map.ToCodePoint(r.Evidence.End), r.Quantity);
         }
         return doc;
     }

@@ -51,6 +51,7 @@ public class DataFileExampleTests
             "number-words" => Times.TimesTestSupport.NumberWord,
             "quantity-approximators" or "quantity-units" or "quantity-context" => Times.TimesTestSupport.Quantities,
             "gazetteer" => Gazetteer,
+            "relation-words" => input => input.Split(' ', 2) is [var group, var word] && Depesche.German.Events.RelationFinder.WordGroups.Has(group, word) ? "yes" : "no",
             _ => throw new Xunit.Sdk.XunitException($"{fileName}: no example runner for kind '{kind}'; add one here"),
         };
         var failures = new List<string>();

@@ -82,6 +82,7 @@ public sealed class SchemaTests
             ALTER TABLE events DROP COLUMN actor_origin;
             ALTER TABLE events DROP COLUMN target_origin;
             ALTER TABLE events DROP COLUMN location_origin;
+            ALTER TABLE relations DROP COLUMN quantity;
             DELETE FROM schema_version; INSERT INTO schema_version(version, applied_at, writer) VALUES (2, '2026-11-01T00:00:00Z', 'depesche 0.1.0');
             """);
         using var store = CorpusStore.OpenRead(db);
@@ -91,6 +92,29 @@ public sealed class SchemaTests
         var docs = DocumentLoader.LoadAll(store).ToList();
         Assert.Single(docs);
         Assert.All(docs[0].GetOrEmpty(Depesche.Processing.Layers.Events), e => Assert.True(e.Actor is null || e.Actor.Origin == Depesche.Model.ArgumentOrigin.Stated));
+    }
+
+    [Fact]
+    public void A_version_3_store_is_migrated_and_its_relations_read_without_quantities()
+    {
+        using var dir = new TempDir();
+        string db = StoreWithOneReport(dir);
+        long relations;
+        using (var before = CorpusStore.OpenRead(db))
+        {
+            relations = CorpusStore.Scalar<long>(before.Connection, "SELECT count(*) FROM relations");
+        }
+        Assert.True(relations > 0);
+        Exec(db, """
+            ALTER TABLE relations DROP COLUMN quantity;
+            DELETE FROM schema_version; INSERT INTO schema_version(version, applied_at, writer) VALUES (3, '2026-11-20T00:00:00Z', 'depesche 0.2.0');
+            """);
+        using var store = CorpusStore.OpenRead(db);
+        Assert.Equal(StoreSchema.Version, store.SchemaVersion);
+        Assert.Equal(relations, CorpusStore.Scalar<long>(store.Connection, "SELECT count(*) FROM relations WHERE quantity IS NULL"));
+        var docs = DocumentLoader.LoadAll(store).ToList();
+        Assert.Equal(relations, docs[0].GetOrEmpty(Depesche.Processing.Layers.Relations).Length);
+        Assert.All(docs[0].GetOrEmpty(Depesche.Processing.Layers.Relations), r => Assert.Null(r.Quantity));
     }
 
     [Fact]

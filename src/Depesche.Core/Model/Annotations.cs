@@ -126,5 +126,6 @@ public enum RelationType : byte
     Age,
 }
 
-/// <summary>A relation between two entities, or between an entity and a literal (an age).</summary>
-public sealed record Relation(int Subject, RelationType Type, int? ObjectEntity, string? ObjectLiteral, string? Role, bool Negated, TextRange Evidence);
+/// <summary>A relation between two entities, or between an entity and a literal (an age). <paramref name="Quantity"/>
+/// indexes the quantities layer: how much a contribution is (<c>stellt 750 Soldaten</c>).</summary>
+public sealed record Relation(int Subject, RelationType Type, int? ObjectEntity, string? ObjectLiteral, string? Role, bool Negated, TextRange Evidence, int? Quantity = null);

@@ -265,6 +265,7 @@ public static class DocumentJsonWriter
             }
             WriteNullableString(w, "role", r.Role);
             w.WriteString("polarity", r.Negated ? "negated" : "positive");
+            WriteNullableInt(w, "quantity", r.Quantity);
             w.WriteStartObject("evidence");
             WriteOffsets(w, r.Evidence, map);
             w.WriteEndObject();

@@ -49,7 +49,7 @@ public sealed partial class EventCoder
             }
             if (step > 0)
             {
-                string joined = JoinedLemma(view, node);
+                string joined = view.JoinedLemma(node);
                 if (joined is "ankündigen" or "bekanntgeben" or "verkünden")
                 {
                     return EventMode.Announced;
@@ -164,7 +164,7 @@ public sealed partial class EventCoder
         {
             return null;
         }
-        string lemma = JoinedLemma(view, h);
+        string lemma = view.JoinedLemma(h);
         return lemma is "ankündigen" or "androhen" or "erklären" or "sagen" or "mitteilen" or "betonen" or "versichern" or "bekräftigen" ? lemma : null;
     }
 

@@ -119,23 +119,17 @@ public sealed partial class EventCoder
     }
 
     /// <summary>A verb's lemma with its separated particle joined: "kündigte … an" → "ankündigen".</summary>
-    private static string JoinedLemma(DependencyView view, int verb)
-    {
-        int prt = view.Child(verb, "compound:prt");
-        return prt >= 0 ? view.Lemma(prt).ToLowerInvariant() + view.Lemma(verb) : view.Lemma(verb);
-    }
-
     /// <summary>"androhen" with the act as its object, or "drohen mit" the act.</summary>
     private static bool IsThreatVerb(DependencyView view, int verb, int w)
     {
-        string lemma = JoinedLemma(view, verb);
+        string lemma = view.JoinedLemma(verb);
         return lemma == "androhen" || (lemma == "drohen" && view.Child(w, "case") is int mit and >= 0 && view.Lemma(mit) == "mit");
     }
 
     /// <summary>Verbs of answering a demand: "eingehen auf", "erfüllen", "ablehnen", "zurückweisen", "nachkommen".</summary>
     private static bool IsResponseVerb(DependencyView view, int verb)
     {
-        string lemma = JoinedLemma(view, verb);
+        string lemma = view.JoinedLemma(verb);
         return lemma is "eingehen" or "erfüllen" or "ablehnen" or "zurückweisen" or "nachkommen" or "akzeptieren" or "annehmen" or "befolgen";
     }
 
@@ -153,7 +147,7 @@ public sealed partial class EventCoder
                 return true; // "gab die Festnahme bekannt": whoever announces it, not who made it
             }
         }
-        string lemma = JoinedLemma(view, verb);
+        string lemma = view.JoinedLemma(verb);
         return lemma is "erwarten" or "befürchten" or "fürchten" or "berichten" or "melden" or "bestätigen" or "beobachten" or "sehen"
             or "zählen" or "vermuten" or "prüfen" or "untersuchen" or "kommentieren" or "erwähnen" or "beschreiben" or "dokumentieren"
             or "schildern" or "verhindern" or "vereiteln" or "überleben" or "beklagen" or "bedauern" or "enthalten" or "vorlegen" or "erleiden"
@@ -210,7 +204,7 @@ public sealed partial class EventCoder
             }
             if (view.Upos(up) == "VERB")
             {
-                string lemma = JoinedLemma(view, up);
+                string lemma = view.JoinedLemma(up);
                 if (lemma is "auffordern" or "aufrufen" or "drängen" or "bewegen" or "zwingen" && view.Child(h, "case") is int cs and >= 0 && view.Lemma(cs).ToLowerInvariant() is "zu" or "zur" or "zum")
                 {
                     int asked = view.Child(up, "obj");
@@ -1025,7 +1019,7 @@ public sealed partial class EventCoder
             {
                 if (view.Upos(h) == "VERB")
                 {
-                    string lemma = JoinedLemma(view, h);
+                    string lemma = view.JoinedLemma(h);
                     if (lemma is "auffordern" or "bitten" or "drängen" or "zwingen" or "ermahnen" or "beschuldigen" or "verdächtigen")
                     {
                         int obj = view.Child(h, "obj");

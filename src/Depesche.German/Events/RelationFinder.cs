@@ -1,4 +1,6 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
+using Depesche.German.Syntax;
 using Depesche.Knowledge;
 using Depesche.Knowledge.Linking;
 using Depesche.Model;
@@ -9,17 +11,67 @@ namespace Depesche.German.Events;
 /// <summary>
 /// Relations the text states between its entities: offices and ages (from the linker's facts),
 /// memberships with polarity (<c>kein Mitglied der EU</c>), parts (<c>zur Bundeswehr gehört … das KSK</c>),
-/// leadership (<c>von Polen geführt</c>), aliases (<c>der «Rote Armee Fraktion» genannten RAF</c>) and borders
-/// (<c>das an Polen … angrenzt</c>). Rules over tokens and linked mentions; every relation keeps its evidence.
+/// leadership (<c>von Polen geführt</c>), aliases (<c>der «Rote Armee Fraktion» genannten RAF</c>), borders
+/// (<c>das an Polen … angrenzt</c>), contributions with their quantity (<c>Polen stellt für die VJTF 2.000
+/// Soldaten</c>) and locations (<c>die litauische Hauptstadt Vilnius</c>). Rules over tokens, the dependency tree
+/// and linked mentions; every relation keeps its evidence.
 /// </summary>
 public sealed class RelationFinder
 {
+    private static readonly Lazy<Words> s_words = new(Words.Load);
     private readonly KnowledgeBase _kb;
+    private readonly Words _words;
 
     public RelationFinder(KnowledgeBase? kb = null)
     {
         _kb = kb ?? KnowledgeBase.Default;
+        _words = s_words.Value;
     }
+
+    /// <summary>The word groups of relation-words.tsv.</summary>
+    internal sealed class Words
+    {
+        public required FrozenSet<string> Contribute { get; init; }
+        public required string[] Contingent { get; init; }
+        public required FrozenSet<string> Station { get; init; }
+        public required string[] Settlement { get; init; }
+
+        public static Words Load()
+        {
+            var file = GermanData.Load("relation-words.tsv", "relation-words");
+            var groups = new Dictionary<string, string[]>(StringComparer.Ordinal);
+            foreach (var row in file.Rows)
+            {
+                if (row[0] is not ("contribute" or "contingent" or "station" or "settlement"))
+                {
+                    throw Depesche.Data.DataFile.Invalid(file.Name, row.Line, $"unknown group '{row[0]}'");
+                }
+                groups[row[0]] = row.Get(1).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            }
+            string[] Group(string name) => groups.TryGetValue(name, out var g) ? g : [];
+            return new Words
+            {
+                Contribute = Group("contribute").ToFrozenSet(StringComparer.Ordinal),
+                Contingent = Group("contingent"),
+                Station = Group("station").ToFrozenSet(StringComparer.Ordinal),
+                Settlement = Group("settlement"),
+            };
+        }
+
+        /// <summary>For the data file's examples: "contribute stellen" → yes or no.</summary>
+        public bool Has(string group, string word) => group switch
+        {
+            "contribute" => Contribute.Contains(word),
+            "station" => Station.Contains(word),
+            "contingent" => IsContingent(word),
+            "settlement" => EventLexicon.InGroup(Settlement, word),
+            _ => false,
+        };
+
+        public bool IsContingent(ReadOnlySpan<char> noun) => EventLexicon.InGroup(Contingent, noun) || EventLexicon.InGroup(EventLexicon.Default.Deployable, noun);
+    }
+
+    internal static Words WordGroups => s_words.Value;
 
     /// <summary>Which entity (and how) each token belongs to.</summary>
     private sealed class MentionIndex
@@ -37,7 +89,7 @@ public sealed class RelationFinder
             {
                 foreach (var m in e.Mentions)
                 {
-                    for (int t = TokenAt(tokens, m.Range.Start); t >= 0 && t < tokens.Length && tokens[t].Start < m.Range.End; t++)
+                    for (int t = TokenAtStart(tokens, m.Range.Start); t >= 0 && t < tokens.Length && tokens[t].Start < m.Range.End; t++)
                     {
                         _entity[t] = e.Id;
                         _kind[t] = m.Kind;
@@ -51,25 +103,6 @@ public sealed class RelationFinder
         public MentionKind KindAt(int token) => _kind[token];
 
         public bool IsName(int token) => EntityAt(token) >= 0 && _kind[token] is MentionKind.Name or MentionKind.Alias or MentionKind.Role;
-
-        private static int TokenAt(ImmutableArray<TokenInfo> tokens, int start)
-        {
-            int lo = 0;
-            int hi = tokens.Length - 1;
-            while (lo <= hi)
-            {
-                int mid = (lo + hi) >> 1;
-                if (tokens[mid].End <= start)
-                {
-                    lo = mid + 1;
-                }
-                else
-                {
-                    hi = mid - 1;
-                }
-            }
-            return lo < tokens.Length ? lo : -1;
-        }
     }
 
     public ImmutableArray<Relation> Find(Document doc)
@@ -124,6 +157,16 @@ public sealed class RelationFinder
                 {
                     Borders(doc, index, s, e, i, Add);
                 }
+            }
+        }
+        if (doc.Has(Layers.Dependencies))
+        {
+            var view = DependencyView.Of(doc);
+            if (view.HasTree)
+            {
+                Contributions(doc, view, index, Add);
+                PlacesIn(doc, view, index, Add);
+                StationedAfterDeployment(doc, view, index, Add);
             }
         }
         return result.ToImmutable();
@@ -341,13 +384,17 @@ public sealed class RelationFinder
     {
         var tokens = doc.Tokens;
         string text = doc.Text;
+        // the first "an" of the verb's clause (back to the comma that opens it): "das an Polen und an Lettland angrenzt"
         int an = -1;
-        for (int k = v - 1; k >= s && k >= v - 10; k--)
+        for (int k = v - 1; k >= s && k >= v - 12; k--)
         {
+            if (tokens[k].Kind == TokenKind.Punctuation && text[tokens[k].Start] is ',' or ';' or ':')
+            {
+                break;
+            }
             if (tokens[k].Slice(text) is "an")
             {
                 an = k;
-                break;
             }
         }
         if (an < 0)
@@ -394,6 +441,346 @@ public sealed class RelationFinder
         {
             add(new Relation(subject, RelationType.Borders, n, null, null, false, Evidence(doc, from, Math.Max(v, an) + 1)));
         }
+    }
+
+    /// <summary>
+    /// "Polen stellt für die Eingreiftruppe der Nato rund 2.000 Soldaten", "Kanada beteiligt sich mit 500 Soldaten an
+    /// der Mission", "sind 900 niederländische Soldaten für die VJTF eingemeldet", "stellt der Nato 300 Soldaten zur
+    /// Verfügung": troops or equipment that a contribution verb governs, given to an organisation (für, zu, an, or
+    /// the dative) by the verb's subject or, in the passive, by the country of the troops' adjective or their "aus"
+    /// attribute; with the quantity that counts them, if any, and negated by "keine" or "nicht".
+    /// </summary>
+    private void Contributions(Document doc, DependencyView view, MentionIndex index, Action<Relation> add)
+    {
+        var quantities = doc.GetOrEmpty(Layers.Quantities);
+        var tokens = doc.Tokens;
+        for (int noun = 0; noun < view.Words.Length; noun++)
+        {
+            if (view.Upos(noun) is not ("NOUN" or "PROPN") || !_words.IsContingent(view.Form(noun)))
+            {
+                continue;
+            }
+            int verb = view.Head(noun);
+            for (int up = 0; up < 2 && verb >= 0 && view.Upos(verb) != "VERB"; up++)
+            {
+                verb = view.Head(verb);
+            }
+            if (verb < 0 || view.Upos(verb) != "VERB" || !_words.Contribute.Contains(view.JoinedLemma(verb)))
+            {
+                continue;
+            }
+            // how many: the quantity that ends with the noun ("rund 2.000 Soldaten")
+            int last = view.Words[noun].Token;
+            int? quantity = null;
+            for (int qi = 0; qi < quantities.Length; qi++)
+            {
+                if (LastTokenIn(tokens, quantities[qi].Range) == last)
+                {
+                    quantity = qi;
+                }
+            }
+            int recipient = -1;
+            int recipientWord = -1;
+            foreach (string prep in (ReadOnlySpan<string>)["für", "zu", "an"])
+            {
+                int c = view.ChildWithCase(verb, prep);
+                c = c >= 0 ? c : view.ChildWithCase(noun, prep);
+                if (c >= 0 && EntityOf(view, index, c) is int r and >= 0 && IsOrganisation(doc, r))
+                {
+                    recipient = r;
+                    recipientWord = c;
+                    break;
+                }
+            }
+            if (recipient < 0)
+            {
+                // "stellt der Nato 300 Soldaten zur Verfügung": the dative object, or a noun phrase with "dem"/"der" after
+                // the verb that the parser took for a second subject
+                foreach (int c in view.Children(verb))
+                {
+                    bool dative = view.Rel(c) == "iobj"
+                        || (view.Rel(c) == "nsubj" && c > verb && view.Child(c, "det") is int d and >= 0 && view.Form(d) is "dem" or "der");
+                    if (dative && EntityOf(view, index, c) is int r and >= 0 && IsOrganisation(doc, r))
+                    {
+                        recipient = r;
+                        recipientWord = c;
+                        break;
+                    }
+                }
+            }
+            if (recipient < 0)
+            {
+                continue;
+            }
+            int giverWord = -1;
+            int giver = -1;
+            // the subject hangs from the verb or from its modal ("Frankreich will … stellen")
+            var candidates = new List<int>();
+            foreach (int c in view.Children(verb))
+            {
+                candidates.Add(c);
+                if (view.Rel(c) == "aux")
+                {
+                    foreach (int a in view.Children(c))
+                    {
+                        candidates.Add(a);
+                    }
+                }
+            }
+            foreach (int c in candidates)
+            {
+                // the subject; or a country's name before the verb that the tagger took for something else
+                // ("Norwegen steuert … bei" with "Norwegen" as an adverb)
+                int ct = view.Words[c].Token;
+                if (c != recipientWord && (view.Rel(c) == "nsubj" || (view.Rel(c) is "advmod" or "dep" && c < verb && index.EntityAt(ct) >= 0 && index.KindAt(ct) == MentionKind.Name))
+                    && EntityOf(view, index, c) is int g and >= 0 && (IsPlace(doc, g) || IsOrganisation(doc, g)))
+                {
+                    (giver, giverWord) = (g, c);
+                    break;
+                }
+            }
+            if (giver < 0)
+            {
+                // the troops' country: "niederländische Soldaten", "Soldaten aus den Niederlanden"
+                foreach (int c in view.Children(noun))
+                {
+                    int at = index.EntityAt(view.Words[c].Token);
+                    if ((view.Rel(c) == "amod" && at >= 0 && index.KindAt(view.Words[c].Token) == MentionKind.Deriv)
+                        || (view.Rel(c) == "nmod" && view.Child(c, "case") is int cs and >= 0 && view.Lemma(cs) == "aus" && (at = EntityOf(view, index, c)) >= 0))
+                    {
+                        if (IsPlace(doc, at))
+                        {
+                            (giver, giverWord) = (at, c);
+                            break;
+                        }
+                    }
+                }
+            }
+            if (giver < 0 || giver == recipient)
+            {
+                continue;
+            }
+            // "keine Soldaten stellen", "stellt nicht"
+            bool negated = view.Child(noun, "det") is int det and >= 0 && view.Lemma(det) is "kein" or "keine";
+            foreach (int c in view.Children(verb))
+            {
+                if (view.Rel(c) == "advmod" && view.Lemma(c) is "nicht" or "nie" or "niemals")
+                {
+                    negated = true;
+                }
+            }
+            int from = Math.Min(Math.Min(view.Words[giverWord].Token, view.Words[verb].Token), Math.Min(view.Words[recipientWord].Token, view.Words[noun].Token));
+            int to = Math.Max(Math.Max(view.Words[giverWord].Token, view.Words[verb].Token), Math.Max(view.Words[recipientWord].Token, last));
+            int prt = view.Child(verb, "compound:prt");
+            if (prt >= 0)
+            {
+                to = Math.Max(to, view.Words[prt].Token);
+            }
+            add(new Relation(giver, RelationType.ContributesTo, recipient, null, null, negated, Evidence(doc, from, to + 1), quantity));
+        }
+    }
+
+    /// <summary>
+    /// "in Tapa in Estland", "die litauische Hauptstadt Vilnius", "im estnischen Dorf Tapa", "im litauischen Rukla":
+    /// a named place (not itself a country) attributed to a country by "in" or by the country's adjective.
+    /// </summary>
+    private void PlacesIn(Document doc, DependencyView view, MentionIndex index, Action<Relation> add)
+    {
+        for (int w = 0; w < view.Words.Length; w++)
+        {
+            if (view.Upos(w) is not ("NOUN" or "PROPN"))
+            {
+                continue;
+            }
+            int place = index.EntityAt(view.Words[w].Token);
+            bool named = place >= 0 && index.KindAt(view.Words[w].Token) == MentionKind.Name && IsPlace(doc, place) && !IsCountry(doc, place);
+            // "Tapa in Estland"
+            if (named && view.ChildWithCase(w, "in") is int n and >= 0 && view.BaseRel(n).SequenceEqual("nmod")
+                && index.EntityAt(view.Words[n].Token) is int c and >= 0 && IsCountry(doc, c))
+            {
+                AddLocated(doc, place, c, view.Words[w].Token, view.Words[n].Token, add);
+            }
+            // "im litauischen Rukla": the name itself takes the adjective
+            if (named && CountryAdjective(view, index, doc, w) is (int country, int adj))
+            {
+                AddLocated(doc, place, country, view.Words[adj].Token, view.Words[w].Token, add);
+            }
+            // "die litauische Hauptstadt Vilnius": a settlement noun takes the adjective and the name
+            if (!named && EventLexicon.InGroup(_words.Settlement, view.Form(w)) && CountryAdjective(view, index, doc, w) is (int country2, int adj2))
+            {
+                foreach (int k in view.Children(w))
+                {
+                    int t = view.Words[k].Token;
+                    if (view.Rel(k) is "appos" or "flat" or "flat:name" or "nmod" && view.Child(k, "case") < 0
+                        && index.EntityAt(t) is int p and >= 0 && index.KindAt(t) == MentionKind.Name && IsPlace(doc, p) && !IsCountry(doc, p))
+                    {
+                        AddLocated(doc, p, country2, view.Words[adj2].Token, t, add);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// "Die Bundeswehr verlegt Soldaten nach Litauen. Die Truppen sollen in Pabrade stationiert werden": where the
+    /// troops just sent to a country are put (a named place that is not a country) lies in that country. The
+    /// troops must be taken up (a pronoun or a definite troop noun) in the sentence after the deployment or in it.
+    /// </summary>
+    private void StationedAfterDeployment(Document doc, DependencyView view, MentionIndex index, Action<Relation> add)
+    {
+        if (!doc.TryGet(Layers.Events, out var events) || events.IsEmpty)
+        {
+            return;
+        }
+        for (int v = 0; v < view.Words.Length; v++)
+        {
+            if (view.Upos(v) != "VERB" || !_words.Station.Contains(view.JoinedLemma(v)))
+            {
+                continue;
+            }
+            // the troops, taken up: "Die Truppen", "Die Soldaten", "sie"
+            bool takenUp = false;
+            foreach (int c in view.Children(v))
+            {
+                if (view.BaseRel(c).SequenceEqual("nsubj")
+                    && (view.Upos(c) == "PRON" || (_words.IsContingent(view.Form(c)) && view.Child(c, "det") is int d and >= 0 && view.Lemma(d) == "der")))
+                {
+                    takenUp = true;
+                }
+            }
+            if (!takenUp)
+            {
+                continue;
+            }
+            int sentence = SentenceOf(doc, view.Words[v].Token);
+            foreach (string prep in (ReadOnlySpan<string>)["in", "auf", "an"])
+            {
+                int obl = view.ChildWithCase(v, prep);
+                if (obl < 0)
+                {
+                    continue;
+                }
+                var (first, lastToken) = view.SubtreeTokens(obl);
+                int place = -1;
+                int placeToken = -1;
+                for (int t = first; t <= lastToken && place < 0; t++)
+                {
+                    if (index.EntityAt(t) is int p and >= 0 && index.KindAt(t) == MentionKind.Name && IsPlace(doc, p) && !IsCountry(doc, p))
+                    {
+                        (place, placeToken) = (p, t);
+                    }
+                }
+                if (place < 0)
+                {
+                    continue;
+                }
+                // the deployment just before: the latest one in this sentence (before the verb) or the one before it
+                for (int i = events.Length - 1; i >= 0; i--)
+                {
+                    var ev = events[i];
+                    if (ev.Type != "MOBILIZE" || ev.Mode == EventMode.Negated || ev.Sentence > sentence || ev.Sentence < sentence - 1
+                        || (ev.Sentence == sentence && ev.Trigger.Start >= doc.Tokens[view.Words[v].Token].Start))
+                    {
+                        continue;
+                    }
+                    if ((ev.Location ?? ev.Target) is { Entity: int country, Origin: ArgumentOrigin.Stated } where && IsCountry(doc, country))
+                    {
+                        AddLocated(doc, place, country, TokenAtStart(doc.Tokens, where.Range.Start), placeToken, add);
+                    }
+                    break;
+                }
+                break;
+            }
+        }
+    }
+
+    /// <summary>Adds <paramref name="place"/> located_in <paramref name="country"/> unless the knowledge base puts the place in another country.</summary>
+    private void AddLocated(Document doc, int place, int country, int token1, int token2, Action<Relation> add)
+    {
+        var entities = doc.GetOrEmpty(Layers.Entities);
+        if (entities[place].KnowledgeId is { } pid && _kb.TryGet(pid, out var actor) && actor.Parent is { } parent
+            && entities[country].KnowledgeId is { } cid && parent != cid)
+        {
+            return;
+        }
+        add(new Relation(place, RelationType.LocatedIn, country, null, null, false, Evidence(doc, Math.Min(token1, token2), Math.Max(token1, token2) + 1)));
+    }
+
+    /// <summary>A country's adjective among the word's modifiers ("litauischen"): the country and the adjective's word.</summary>
+    private (int Country, int Word)? CountryAdjective(DependencyView view, MentionIndex index, Document doc, int w)
+    {
+        foreach (int c in view.Children(w))
+        {
+            int t = view.Words[c].Token;
+            if (view.Rel(c) == "amod" && index.EntityAt(t) is int e and >= 0 && index.KindAt(t) == MentionKind.Deriv && IsCountry(doc, e))
+            {
+                return (e, c);
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The entity a word's phrase names: the word's own mention, else the first mention inside its core phrase.</summary>
+    private static int EntityOf(DependencyView view, MentionIndex index, int word)
+    {
+        int t = view.Words[word].Token;
+        if (index.EntityAt(t) is int own and >= 0)
+        {
+            return own;
+        }
+        var doc = view.Document;
+        var range = view.Phrase(word);
+        for (int k = TokenAtStart(doc.Tokens, range.Start); k >= 0 && k < doc.Tokens.Length && doc.Tokens[k].Start < range.End; k++)
+        {
+            if (index.EntityAt(k) is int e and >= 0 && index.KindAt(k) != MentionKind.Pronoun)
+            {
+                return e;
+            }
+        }
+        return -1;
+    }
+
+    private bool IsCountry(Document doc, int entity) =>
+        doc.GetOrEmpty(Layers.Entities)[entity].KnowledgeId is { } id && _kb.TryGet(id, out var actor) && actor.Kind == ActorKind.Country;
+
+    private static int SentenceOf(Document doc, int token)
+    {
+        var sentences = doc.Sentences;
+        for (int i = 0; i < sentences.Length; i++)
+        {
+            if (token < sentences[i].EndToken)
+            {
+                return i;
+            }
+        }
+        return sentences.Length - 1;
+    }
+
+    /// <summary>The token that starts at or covers a character offset (the first whose end lies after it).</summary>
+    private static int TokenAtStart(ImmutableArray<TokenInfo> tokens, int start)
+    {
+        int lo = 0;
+        int hi = tokens.Length - 1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >> 1;
+            if (tokens[mid].End <= start)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+        return lo < tokens.Length ? lo : -1;
+    }
+
+    /// <summary>The last token inside a character range.</summary>
+    private static int LastTokenIn(ImmutableArray<TokenInfo> tokens, TextRange range)
+    {
+        int t = TokenAtStart(tokens, range.End - 1);
+        return t >= 0 ? t : tokens.Length - 1;
     }
 
     private static bool IsOrganisation(Document doc, int entity) => doc.GetOrEmpty(Layers.Entities)[entity].Type == EntityType.Organisation;

@@ -2,7 +2,7 @@ using Depesche.Processing;
 
 namespace Depesche.German.Events;
 
-/// <summary>Relations between entities (offices, ages, memberships, parts, leadership, aliases, borders).</summary>
+/// <summary>Relations between entities (offices, ages, memberships, parts, leadership, aliases, borders, contributions, locations).</summary>
 public sealed class RelationsComponent : IComponent
 {
     private readonly RelationFinder _finder = new();

@@ -100,6 +100,13 @@ public sealed class DependencyView
     /// <summary>The first word of a token, or -1.</summary>
     public int WordOfToken(int token) => token >= 0 && token < _wordOfToken.Length ? _wordOfToken[token] : -1;
 
+    /// <summary>A verb's lemma with its separated particle joined to it ("steuert … bei" → "beisteuern").</summary>
+    public string JoinedLemma(int verb)
+    {
+        int prt = Child(verb, "compound:prt");
+        return prt >= 0 ? Lemma(prt).ToLowerInvariant() + Lemma(verb) : Lemma(verb);
+    }
+
     public bool HasFeature(int word, string feature) => Words[word].Feats.Contains(feature, StringComparison.Ordinal);
 
     /// <summary>A child with the given relation (or relation prefix before ':'), or -1.</summary>
