@@ -32,6 +32,13 @@ public class QuotesTests
     [InlineData("Es kamen 40 Soldaten an, wie das Ministerium in Riga mitteilte.", "indirect|Es kamen 40 Soldaten an|das Ministerium|mitteilen|-")]
     [InlineData("Der Minister forderte Putin auf, die Truppen abzuziehen.", "indirect|die Truppen abzuziehen|Der Minister|auffordern|Putin")]
     [InlineData("Kremlchef Wladimir Putin forderte die Kanzlerin auf, die Truppen abzuziehen.", "indirect|die Truppen abzuziehen|Kremlchef Wladimir Putin|auffordern|die Kanzlerin")]
+    [InlineData("Der Minister teilte dem Parlament mit, die Lage sei ernst.", "indirect|die Lage sei ernst|Der Minister|mitteilen|dem Parlament")]
+    [InlineData("Die Kanzlerin versicherte Selenskyj, die Hilfe gehe weiter.", "indirect|die Hilfe gehe weiter|Die Kanzlerin|versichern|Selenskyj")]
+    [InlineData("Am Abend teilte er den Abgeordneten mit, die Lage sei ernst.", "indirect|die Lage sei ernst|er|mitteilen|den Abgeordneten")]
+    [InlineData("Die Ministerin antwortete, die Lage sei ernst.", "indirect|die Lage sei ernst|Die Ministerin|antworten|-")]
+    [InlineData("In einer Erklärung des Ministeriums hieß es, die Lage sei ernst.", "indirect|die Lage sei ernst|des Ministeriums|heißen|-")]
+    [InlineData("Aus dem Kanzleramt hieß es, man prüfe alle Optionen.", "indirect|man prüfe alle Optionen|dem Kanzleramt|heißen|-")]
+    [InlineData("Die Lage sei ernst, hieß es aus Regierungskreisen.", "indirect|Die Lage sei ernst|Regierungskreisen|heißen|-")]
     [InlineData("Meloni erklärte, Albanien sei ein «verlässlicher Partner und ein guter Nachbar».", "mixed|Albanien sei ein «verlässlicher Partner und ein guter Nachbar»|Meloni|erklären|-")]
     [InlineData("Die Partei nannte den Plan «fahrlässig und gefährlich».", "direct|fahrlässig und gefährlich|Die Partei|nennen|-")]
     [InlineData("Nach Polizeiangaben gab es drei Verletzte.", "indirect|gab es drei Verletzte|Polizeiangaben|nach Polizeiangaben|-")]
@@ -122,6 +129,16 @@ public class QuotesTests
         Assert.StartsWith("Wir bleiben hier.", doc.TextOf(q.Content));
         Assert.EndsWith("Und wir kommen wieder.", doc.TextOf(q.Content));
         Assert.Equal("Der Minister", doc.TextOf(q.Speaker!.Range));
+    }
+
+    [Fact]
+    public void What_was_heard_from_nobody_named_has_no_speaker_even_with_a_person_in_focus()
+    {
+        var doc = Read("Bundeskanzler Olaf Scholz reiste nach Kiew. Es hieß, die Gespräche seien schwierig.");
+        var q = Assert.Single(doc.GetOrEmpty(Layers.Quotes));
+        Assert.Equal("die Gespräche seien schwierig", doc.TextOf(q.Content));
+        Assert.Equal("heißen", q.Cue?.Lemma);
+        Assert.Null(q.Speaker);
     }
 
     [Fact]

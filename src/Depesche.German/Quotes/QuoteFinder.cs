@@ -656,6 +656,11 @@ public sealed class QuoteFinder
                 continue;
             }
             var w = ctx.Word(i);
+            if ((w.SequenceEqual("hieß") || w.SequenceEqual("heißt")) && ((i + 1 < end && IsWord(ref ctx, i + 1, "es")) || (i == s + 1 && IsWordFolded(ctx.Word(s), "es")))
+                && HeardFrom(ref ctx, s, end, i) is { } heard)
+            {
+                return heard;
+            }
             // "Nach eigenen Angaben erhielt das Amt …": the subject follows the verb
             if (i == s && IsWordFolded(w, "nach") && i + 3 < end && _lex.PhraseLookup.TryGetValue(Join(ref ctx, i + 1, i + 3), out var k0) && k0 == PhraseKind.Self)
             {
@@ -809,6 +814,83 @@ public sealed class QuoteFinder
     }
 
     /// <summary>A quotation attributed by a phrase: the content is the sentence without the phrase (when it opens or closes the sentence).</summary>
+    /// <summary>
+    /// "In einer Erklärung des Ministeriums hieß es, …", "Aus dem Kanzleramt hieß es, …", "…, hieß es aus
+    /// Regierungskreisen": what was said is the clause on the other side of the comma; the source is the phrase
+    /// after "aus", "in", "von" or "bei" (the owner of a statement: "des Ministeriums"), and unknown when none is
+    /// named ("Es hieß, …"): never the person in focus.
+    /// </summary>
+    private Candidate? HeardFrom(ref Ctx ctx, int s, int end, int v)
+    {
+        int contentStart;
+        int contentEnd;
+        TokRange speaker;
+        bool esFirst = v == s + 1 && IsWordFolded(ctx.Word(s), "es"); // "Es hieß, …"
+        int cueEnd = esFirst ? v + 1 : v + 2;
+        if (cueEnd < end && IsChar(ref ctx, cueEnd, ','))
+        {
+            contentStart = cueEnd + 1;
+            contentEnd = end;
+            speaker = esFirst ? default : SourcePhrase(ref ctx, s, v);
+        }
+        else if (!esFirst && v > s + 1 && IsChar(ref ctx, v - 1, ','))
+        {
+            contentStart = s;
+            contentEnd = v - 1;
+            speaker = SourcePhrase(ref ctx, v + 2, end);
+        }
+        else
+        {
+            return null;
+        }
+        while (contentEnd > contentStart && ctx.Tokens[contentEnd - 1].Kind == TokenKind.Punctuation)
+        {
+            contentEnd--;
+        }
+        if (contentEnd - contentStart < 3)
+        {
+            return null;
+        }
+        return new Candidate
+        {
+            Kind = QuoteKind.Indirect,
+            ContentStart = ctx.Tokens[contentStart].Start,
+            ContentEnd = ctx.Tokens[contentEnd - 1].End,
+            CueTokens = esFirst ? new TokRange(s, v + 1) : new TokRange(v, v + 2),
+            CueLemma = "heißen",
+            Speaker = speaker,
+            SpeakerIsPronoun = false,
+        };
+    }
+
+    /// <summary>The source named by a phrase "aus/in/von/bei X" within [from, to): X, or the genitive owner inside it
+    /// ("einer Erklärung des Ministeriums" → "des Ministeriums"); empty when there is none.</summary>
+    private TokRange SourcePhrase(ref Ctx ctx, int from, int to)
+    {
+        for (int p = from; p < to; p++)
+        {
+            var w = ctx.Word(p);
+            if (!(IsWordFolded(w, "aus") || IsWordFolded(w, "in") || IsWordFolded(w, "im") || IsWordFolded(w, "von") || IsWordFolded(w, "vom") || IsWordFolded(w, "bei") || IsWordFolded(w, "beim")))
+            {
+                continue;
+            }
+            int npEnd = NounPhraseEnd(ref ctx, p + 1, to);
+            if (npEnd <= p + 1 || !HasCapital(ref ctx, p + 1, npEnd))
+            {
+                return default;
+            }
+            for (int g = p + 2; g < npEnd; g++)
+            {
+                if (ctx.Word(g) is "des" or "der")
+                {
+                    return new TokRange(g, npEnd);
+                }
+            }
+            return new TokRange(p + 1, npEnd);
+        }
+        return default;
+    }
+
     private static Candidate PhraseCandidate(ref Ctx ctx, int s, int end, int phraseStart, int phraseEnd, TokRange speaker, string lemma, int cueAt = -1, int cueEnd = -1)
     {
         int cue = cueAt >= 0 ? cueAt : phraseStart;
@@ -928,6 +1010,10 @@ public sealed class QuoteFinder
         }
     }
 
+    /// <summary>A phrase that opens with a dative article or pronoun ("dem", "der", "ihm", "ihnen" …) or a name.</summary>
+    private static bool IsDativeStart(ref Ctx ctx, int i) =>
+        ctx.Word(i) is "dem" or "der" or "einem" or "einer" or "ihm" or "ihr" or "ihnen" or "Ihnen" or "den" || char.IsUpper(ctx.Text[ctx.Tokens[i].Start]);
+
     /// <summary>The tagger read every case-marked word of the phrase as accusative (or dative).</summary>
     private static bool IsAccusative(ref Ctx ctx, int start, int end)
     {
@@ -963,6 +1049,7 @@ public sealed class QuoteFinder
             // "Die Botschaft in Lima teilte mit": the phrase before the verb ends in a place
             preIsPhrase = true;
         }
+        int objectEnd = postEnd; // the phrase right after the verb, before it is ruled out as the subject
         if (postEnd > v + 1 && (ctx.Word(v + 1) is "dem" or "einem" or "ihm" or "Dem" or "Einem" || IsAccusative(ref ctx, v + 1, postEnd)))
         {
             postEnd = v + 1; // a dative or accusative is no subject: "teilte dem Fernsehsender CNN mit", "begründete die Einblendungen damit"
@@ -987,6 +1074,15 @@ public sealed class QuoteFinder
             {
                 cand.Addressee = new TokRange(clauseStart, preEnd);
             }
+            else if (analysis.Frame == SpeechFrame.SayDative)
+            {
+                // "teilte er dem Parlament mit": the dative after the pronoun subject
+                int datEnd = NounPhraseEnd(ref ctx, postEnd, limit);
+                if (datEnd > postEnd && IsDativeStart(ref ctx, postEnd))
+                {
+                    cand.Addressee = new TokRange(postEnd, datEnd);
+                }
+            }
             return;
         }
         if (preIsPhrase)
@@ -996,6 +1092,12 @@ public sealed class QuoteFinder
             if (analysis.Frame == SpeechFrame.SayAccusative && postEnd > v + 1)
             {
                 cand.Addressee = new TokRange(v + 1, postEnd);
+            }
+            else if (analysis.Frame == SpeechFrame.SayDative && objectEnd > v + 1)
+            {
+                // "Der Minister teilte dem Parlament mit", "Stoltenberg versicherte Selenskyj": the subject stands before
+                // the verb, so the phrase after it is the dative
+                cand.Addressee = new TokRange(v + 1, objectEnd);
             }
             return;
         }
