@@ -59,6 +59,8 @@ public class ImplicitArgumentTests
     [InlineData("Bei dem Unfall wurden zwei Radfahrer verletzt.")]
     // no authority anywhere in the report: an arrest without actor is not stated
     [InlineData("Der Sänger wurde am Flughafen festgenommen.")]
+    // no court anywhere in the report: a sentence without a judge is not stated
+    [InlineData("Der Sänger wurde zu drei Jahren Haft verurteilt.")]
     public void States_nothing_without_a_source_for_the_actor(string text)
     {
         Assert.Empty(Events(text));
@@ -146,6 +148,9 @@ public class ImplicitArgumentTests
     [InlineData("Auf Grund mehrerer Pannen misslang der Anschlag der Rebellen.", "Grund")]
     [InlineData("Sie wirft der Regierung vor, die Studie zensieren zu wollen.", "COERCE|Sie")]
     [InlineData("Die Kritik wurde vom Sprecher der Opposition begrüßt.", "SUPPORT")] // support needs someone it is for
+    // a condemned act is not a sentence, and a sentence is not the sanctions told before it
+    [InlineData("Die EU verhängte Sanktionen gegen Moskau. Der Einmarsch in das Nachbarland wurde verurteilt.", "SANCTION|EU*")]
+    [InlineData("Die EU verhängte Sanktionen gegen Moskau. Ein Demonstrant wurde zu drei Jahren Haft verurteilt.", "SANCTION|EU*")]
     public void Does_not_misread(string text, string absent)
     {
         Assert.DoesNotContain(Events(text), e => e.Contains(absent, StringComparison.Ordinal));

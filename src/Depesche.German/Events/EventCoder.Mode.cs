@@ -14,6 +14,32 @@ public sealed partial class EventCoder
         {
             return EventMode.Negated;
         }
+        if (view.Child(w, "mark") is int zu and >= 0 && view.Lemma(zu) == "zu")
+        {
+            // "hat keine Pläne, Soldaten … zu schicken" when the parser made the plan an object of the infinitive
+            foreach (int c in view.Children(w))
+            {
+                if (view.Rel(c) == "obj" && c < w && view.Lemma(c) is "Plan" or "Pläne" or "Absicht" or "Vorhaben")
+                {
+                    return view.Child(c, "det") is int det and >= 0 && view.Lemma(det).ToLowerInvariant() is "kein" or "keine" ? EventMode.Negated : EventMode.Planned;
+                }
+            }
+            // "hat nicht vor, … zu schicken": the particle of "vorhaben" right before the comma that opens the infinitive
+            for (int k = w - 1; k > 0 && k >= w - 12; k--)
+            {
+                if (view.Form(k) == "vor" && k + 1 < view.Words.Length && view.Form(k + 1) == ",")
+                {
+                    for (int n = k - 1; n >= 0 && n >= k - 4; n--)
+                    {
+                        if (view.Lemma(n).ToLowerInvariant() is "nicht" or "kein" or "keine" or "nie")
+                        {
+                            return EventMode.Negated;
+                        }
+                    }
+                    return EventMode.Planned;
+                }
+            }
+        }
         if (view.Rel(w) is "advcl" or "xcomp" && view.Head(w) is int ready and >= 0 && HasReadiness(view, ready))
         {
             return EventMode.Announced; // "stehe bereit, sich mit Vertretern zu treffen"

@@ -44,12 +44,14 @@ public sealed partial class EventCoder
             if (ev.Actor is null)
             {
                 // Who arrests or sentences is known by the act itself, whoever acted in the report before; a protest
-                // or an attack told again keeps the actor of its first telling.
+                // or an attack told again keeps the actor of its first telling. A sentence or an arrest, done by its own
+                // kind of agent (a court, the police), continues only an act of that kind, not the EU's sanctions before it.
                 if (ev.Type is "COERCE" or "SANCTION" && f.Frame.Agents is { } agentNouns && AgentMention(view, entities, agentWords, agentNouns, ev.Trigger) is { } agentFirst)
                 {
                     ev = ev with { Actor = agentFirst }; // "festgenommen": the police the report names, before any earlier arrest's actor
                 }
-                else if (a?.Actor is { } known && f.MayContinue && !(ev.Target is { } victim && SharesHead(view.Document, known, victim)))
+                else if (a?.Actor is { } known && f.MayContinue && !(ev.Target is { } victim && SharesHead(view.Document, known, victim))
+                    && !(ev.Type is "SANCTION" or "COERCE" && f.Frame.Agents is { } own && !ReferenceEquals(own, antecedent!.Frame.Agents)))
                 {
                     bool near = ev.Sentence - a.Sentence <= 2;
                     bool close = near && (f.Definite || f.Frame.ContextOnly || (release && a.Type == "COERCE") || lifting);

@@ -580,7 +580,8 @@ public sealed partial class EventCoder
                 {
                     actor = Subject(view, firstVerb, entities); // "sangen die Streikenden Lieder und lobten den Betriebsrat"
                 }
-                if (actor < 0 && frame.Target != "obj")
+                bool infinitive = view.Rel(w) == "xcomp" || (view.Child(w, "mark") is int zu and >= 0 && view.Lemma(zu) == "zu");
+                if (actor < 0 && frame.Target != "obj" && !infinitive) // an infinitive's object is no subject: "plant, Soldaten … zu schicken"
                 {
                     actor = view.Child(w, "obj"); // "… sind die ersten US-Truppen eingetroffen": a subject read as an object
                     if (actor >= 0 && (view.Child(actor, "case") >= 0 || view.Lemma(actor) is "sich" or "uns" or "einander" or "mich" or "dich" or "euch"))
@@ -808,7 +809,16 @@ public sealed partial class EventCoder
             int deployed = isPassive ? view.Child(w, "nsubj:pass") : view.Child(w, "obj");
             if (deployed >= 0 && !CanAct(view, deployed, entities) && !EventLexicon.InGroup(_lex.Deployable, view.Form(deployed)))
             {
-                return null;
+                // another object may be what is sent: "hat keine Pläne, Soldaten … zu schicken" read as one clause
+                bool other = false;
+                foreach (int c in view.Children(w))
+                {
+                    other |= c != deployed && view.Rel(c) == "obj" && (CanAct(view, c, entities) || EventLexicon.InGroup(_lex.Deployable, view.Form(c)));
+                }
+                if (!other)
+                {
+                    return null;
+                }
             }
         }
         if (!frame.IsNoun && frame.Lemma == "ausschließen" && (IsNegated(view, w) || view.ChildWithCase(w, "von") >= 0 || view.ChildWithCase(w, "aus") >= 0))
@@ -935,7 +945,8 @@ public sealed partial class EventCoder
             // "Die Ministerin griff die Opposition scharf an": a politician attacks with words
             frame = frame with { Type = "ACCUSE", Cameo = "11" };
         }
-        if (!frame.IsNoun && frame.Lemma == "verurteilen" && (isPassive || (actor >= 0 && IsCourt(view, actor))) && _lex.Courts.Length > 0)
+        if (!frame.IsNoun && frame.Lemma == "verurteilen" && _lex.Courts.Length > 0
+            && ((isPassive && IsSentencing(view, w, entities)) || (actor >= 0 && IsCourt(view, actor))))
         {
             // "wurde wegen Befehlsverweigerung verurteilt", "das Gericht verurteilte ihn": a sentence, not a condemnation
             frame = frame with { Type = "SANCTION", Cameo = "16", Agents = _lex.Courts };
@@ -1017,7 +1028,7 @@ public sealed partial class EventCoder
         {
             if (rel is "xcomp" or "ccomp" or "acl" or "advcl" or "obj" or "nmod" or "csubj" || rel.StartsWith("acl", StringComparison.Ordinal))
             {
-                if (view.Upos(h) == "VERB")
+                if (view.Upos(h) == "VERB" || (view.Upos(h) == "AUX" && view.Lemma(h) == "haben" && rel == "obj"))
                 {
                     string lemma = view.JoinedLemma(h);
                     if (lemma is "auffordern" or "bitten" or "drängen" or "zwingen" or "ermahnen" or "beschuldigen" or "verdächtigen")
@@ -1332,6 +1343,18 @@ public sealed partial class EventCoder
         var search = von >= 0 ? Union(phrase, view.Phrase(von)) : phrase;
         int? entity = EntityIn(entities, search, includeAffiliation);
         return new ArgumentRef(entity, shown.IsEmpty ? phrase : shown);
+    }
+
+    /// <summary>A passive "verurteilt" that sentences: to a penalty ("zu drei Jahren Haft"), for a reason ("wegen Betrugs"),
+    /// or someone who can be sentenced; "Der Einmarsch wurde verurteilt" condemns an act.</summary>
+    private bool IsSentencing(DependencyView view, int w, ImmutableArray<Entity> entities)
+    {
+        if (view.ChildWithCase(w, "zu") >= 0 || view.ChildWithCase(w, "wegen") >= 0)
+        {
+            return true;
+        }
+        int patient = view.Child(w, "nsubj:pass");
+        return patient < 0 || view.Upos(patient) is "PRON" or "PROPN" || CanAct(view, patient, entities);
     }
 
     private static bool NeedsTarget(string type) => type is "REQUEST" or "SANCTION" or "ACCUSE" or "SUPPORT" or "AID" or "CONCEDE" or "COOPERATE" or "THREATEN";
