@@ -14,7 +14,7 @@ public sealed partial class EventCoder
         {
             return EventMode.Negated;
         }
-        if (view.Child(w, "mark") is int zu and >= 0 && view.Lemma(zu) == "zu")
+        if (view.Child(w, "mark") is int zu and >= 0 && zu == w - 1 && view.Lemma(zu) == "zu")
         {
             // "hat keine Pläne, Soldaten … zu schicken" when the parser made the plan an object of the infinitive
             foreach (int c in view.Children(w))

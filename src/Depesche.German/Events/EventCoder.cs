@@ -580,7 +580,9 @@ public sealed partial class EventCoder
                 {
                     actor = Subject(view, firstVerb, entities); // "sangen die Streikenden Lieder und lobten den Betriebsrat"
                 }
-                bool infinitive = view.Rel(w) == "xcomp" || (view.Child(w, "mark") is int zu and >= 0 && view.Lemma(zu) == "zu");
+                // a zu-infinitive, or one governed by a verb other than a modal ("musste … zurücktreten" keeps its subject)
+                bool infinitive = (view.Child(w, "mark") is int zu and >= 0 && zu == w - 1 && view.Lemma(zu) == "zu")
+                    || (view.Rel(w) == "xcomp" && view.Head(w) is int gov and >= 0 && view.Lemma(gov) is not ("müssen" or "sollen" or "wollen" or "können" or "dürfen" or "mögen"));
                 if (actor < 0 && frame.Target != "obj" && !infinitive) // an infinitive's object is no subject: "plant, Soldaten … zu schicken"
                 {
                     actor = view.Child(w, "obj"); // "… sind die ersten US-Truppen eingetroffen": a subject read as an object
