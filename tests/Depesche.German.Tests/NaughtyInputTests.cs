@@ -1,7 +1,9 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using Depesche.German;
 using Depesche.Model;
+using Depesche.Processing;
 using Depesche.Output;
 
 namespace Depesche.Tests;
@@ -34,6 +36,37 @@ public class NaughtyInputTests
         _ = name;
         var doc = TestPipeline.Run(text);
         CheckJsonOffsets(doc);
+    }
+
+    [Theory]
+    [MemberData(nameof(Inputs))]
+    public void Survives_every_stage(string name, string text)
+    {
+        _ = name;
+        var doc = GermanPipeline.Create(Stage.Events).Process(new Document(text, "test", "test"));
+        Invariants.Check(doc);
+        CheckJsonOffsets(doc);
+    }
+
+    [Fact]
+    public void A_long_line_read_by_every_stage_is_read_the_same_all_along()
+    {
+        // 60,000 words without a line break: every repetition states its event and its quotation, the last as the first
+        // (the readers look up positions by search, so the work grows with the length, not its square)
+        var sb = new StringBuilder();
+        const int repetitions = 5000;
+        for (int i = 0; i < repetitions; i++)
+        {
+            sb.Append("Die Nato schickt rund 13.700 Soldaten an die Ostflanke, sagte er. ");
+        }
+        var doc = GermanPipeline.Create(Stage.Events).Process(new Document(sb.ToString(), "test", "test"));
+        Invariants.Check(doc);
+        var events = doc.GetOrEmpty(Layers.Events);
+        var quotes = doc.GetOrEmpty(Layers.Quotes);
+        Assert.Equal(repetitions, events.Count(e => e.Type == "MOBILIZE"));
+        Assert.Equal(repetitions, quotes.Length);
+        Assert.Equal(doc.TextOf(events[0].Actor!.Range), doc.TextOf(events[^1].Actor!.Range));
+        Assert.Equal(doc.Sentences.Length - 1, events[^1].Sentence);
     }
 
     [Fact]

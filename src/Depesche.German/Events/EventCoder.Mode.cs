@@ -305,10 +305,16 @@ public sealed partial class EventCoder
     /// <summary>The time expression is said of the trigger's clause (hangs on the trigger or its verb), not of another phrase.</summary>
     private static bool TimeBelongs(DependencyView view, TimeExpression time, int w, int verb)
     {
-        for (int i = 0; i < view.Words.Length; i++)
+        var tokens = view.Document.Tokens;
+        int first = Positions.TokenFrom(tokens, time.Range.Start);
+        int i0 = -1;
+        for (int t = first; t < tokens.Length && tokens[t].Start < time.Range.End && i0 < 0; t++)
         {
-            var range = view.Document.Tokens[view.Words[i].Token].Range;
-            if (!time.Range.Overlaps(range))
+            i0 = view.WordOfToken(t);
+        }
+        for (int i = Math.Max(0, i0); i0 >= 0 && i < view.Words.Length && tokens[view.Words[i].Token].Start < time.Range.End; i++)
+        {
+            if (!time.Range.Overlaps(tokens[view.Words[i].Token].Range))
             {
                 continue;
             }

@@ -158,7 +158,8 @@ public sealed partial class EventCoder
             {
                 continue; // "nach bisherigen Angaben": no one who demands
             }
-            for (int w = 0; w < view.Words.Length; w++)
+            int firstWord = view.WordOfToken(Positions.TokenFrom(doc.Tokens, quote.Content.Start));
+            for (int w = Math.Max(0, firstWord); firstWord >= 0 && w < view.Words.Length && doc.Tokens[view.Words[w].Token].Start < quote.Content.End; w++)
             {
                 var range = doc.Tokens[view.Words[w].Token].Range;
                 if (!quote.Content.Contains(range) || view.Upos(w) != "AUX" || view.Lemma(w) is not ("müssen" or "sollen")

@@ -1521,63 +1521,35 @@ public sealed partial class EventCoder
         return best with { Origin = ArgumentOrigin.Context };
     }
 
-    private static int SentenceOf(Document doc, int position)
-    {
-        var sentences = doc.Sentences;
-        for (int i = 0; i < sentences.Length; i++)
-        {
-            if (doc.Tokens[sentences[i].EndToken - 1].Range.End > position)
-            {
-                return i;
-            }
-        }
-        return sentences.Length - 1;
-    }
+    private static int SentenceOf(Document doc, int position) => Positions.SentenceAt(doc, position);
 
-    private static int ParagraphOf(Document doc, int position)
-    {
-        var paragraphs = doc.Paragraphs;
-        for (int p = 0; p < paragraphs.Length; p++)
-        {
-            if (position <= paragraphs[p].End)
-            {
-                return p;
-            }
-        }
-        return paragraphs.Length;
-    }
+    private static int ParagraphOf(Document doc, int position) => Positions.ParagraphAt(doc, position);
 
     /// <summary>The entity named in a phrase: a name first, else (for actors) a derived adjective or compound ("US-Truppen" → USA).</summary>
     private static int? EntityIn(ImmutableArray<Entity> entities, TextRange range, bool includeAffiliation)
     {
-        int? name = null;
-        int? affiliation = null;
-        foreach (var e in entities)
+        int name = int.MaxValue;
+        int affiliation = int.MaxValue;
+        foreach (var (e, m) in Entities.MentionTable.For(entities).Inside(range))
         {
-            foreach (var m in e.Mentions)
+            if (m.Kind is MentionKind.Deriv or MentionKind.Part)
             {
-                if (!range.Contains(m.Range))
-                {
-                    continue;
-                }
-                if (m.Kind is MentionKind.Deriv or MentionKind.Part)
-                {
-                    affiliation ??= e.Id;
-                }
-                else
-                {
-                    name ??= e.Id;
-                }
+                affiliation = Math.Min(affiliation, e.Id);
+            }
+            else
+            {
+                name = Math.Min(name, e.Id);
             }
         }
-        return name ?? (includeAffiliation ? affiliation : null);
+        return name != int.MaxValue ? name : includeAffiliation && affiliation != int.MaxValue ? affiliation : null;
     }
 
     private static int? NearestTime(Document doc, ImmutableArray<TimeExpression> times, Sentence sentence, TextRange trigger)
     {
+        // times are in text order: start with the first that ends inside or after the sentence's start
         int? best = null;
         int bestDistance = int.MaxValue;
-        for (int t = 0; t < times.Length; t++)
+        for (int t = FirstEndingAfter(times.Length, i => times[i].Range.End, sentence.Start); t < times.Length && times[t].Range.Start < sentence.End; t++)
         {
             var r = times[t].Range;
             if (!sentence.Range.Contains(r))
@@ -1595,17 +1567,46 @@ public sealed partial class EventCoder
         return best;
     }
 
-    private static int? QuantityIn(ImmutableArray<Quantity> quantities, ArgumentRef? actor, ArgumentRef? target, DependencyView view, int w)
+    /// <summary>In a list of spans in text order (ends ascending), the first whose end lies after <paramref name="position"/>.</summary>
+    private static int FirstEndingAfter(int count, Func<int, int> endOf, int position)
     {
-        var objRange = view.Child(w, "obj") is int obj and >= 0 ? view.Phrase(obj) : (TextRange?)null;
-        for (int q = 0; q < quantities.Length; q++)
+        int lo = 0;
+        int hi = count;
+        while (lo < hi)
         {
-            var r = quantities[q].Range;
-            if ((actor is not null && r.Overlaps(actor.Range)) || (target is not null && r.Overlaps(target.Range)) || (objRange is { } o && r.Overlaps(o)))
+            int mid = (lo + hi) >>> 1;
+            if (endOf(mid) <= position)
             {
-                return q;
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
             }
         }
-        return null;
+        return lo;
+    }
+
+    private static int? QuantityIn(ImmutableArray<Quantity> quantities, ArgumentRef? actor, ArgumentRef? target, DependencyView view, int w)
+    {
+        // the first quantity (in text order) that overlaps the actor, the target or the object
+        var objRange = view.Child(w, "obj") is int obj and >= 0 ? view.Phrase(obj) : (TextRange?)null;
+        int best = int.MaxValue;
+        foreach (var range in (ReadOnlySpan<TextRange?>)[actor?.Range, target?.Range, objRange])
+        {
+            if (range is not { } r)
+            {
+                continue;
+            }
+            for (int q = FirstEndingAfter(quantities.Length, i => quantities[i].Range.End, r.Start); q < quantities.Length && q < best && quantities[q].Range.Start < r.End; q++)
+            {
+                if (quantities[q].Range.Overlaps(r))
+                {
+                    best = q;
+                    break;
+                }
+            }
+        }
+        return best == int.MaxValue ? null : best;
     }
 }

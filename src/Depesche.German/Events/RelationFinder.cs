@@ -743,18 +743,7 @@ public sealed class RelationFinder
     private bool IsCountry(Document doc, int entity) =>
         doc.GetOrEmpty(Layers.Entities)[entity].KnowledgeId is { } id && _kb.TryGet(id, out var actor) && actor.Kind == ActorKind.Country;
 
-    private static int SentenceOf(Document doc, int token)
-    {
-        var sentences = doc.Sentences;
-        for (int i = 0; i < sentences.Length; i++)
-        {
-            if (token < sentences[i].EndToken)
-            {
-                return i;
-            }
-        }
-        return sentences.Length - 1;
-    }
+    private static int SentenceOf(Document doc, int token) => Positions.SentenceOfToken(doc, token);
 
     /// <summary>The token that starts at or covers a character offset (the first whose end lies after it).</summary>
     private static int TokenAtStart(ImmutableArray<TokenInfo> tokens, int start)

@@ -1663,15 +1663,15 @@ public sealed class QuoteFinder
     {
         int? best = null;
         int bestEnd = -1;
-        foreach (var e in entities)
+        int bestId = int.MaxValue;
+        foreach (var (e, m) in MentionTable.For(entities).Inside(range, (_, m) => m.Kind is not (MentionKind.Deriv or MentionKind.Part)))
         {
-            foreach (var m in e.Mentions)
+            // the mention that ends last; of two that end together, the first in entity order
+            if (m.Range.End > bestEnd || (m.Range.End == bestEnd && e.Id < bestId))
             {
-                if (m.Range.Start >= range.Start && m.Range.End <= range.End && m.Kind is not (MentionKind.Deriv or MentionKind.Part) && m.Range.End > bestEnd)
-                {
-                    best = e.Id;
-                    bestEnd = m.Range.End;
-                }
+                best = e.Id;
+                bestEnd = m.Range.End;
+                bestId = e.Id;
             }
         }
         return best;
