@@ -5,8 +5,9 @@ using Xunit;
 namespace Depesche.Tests;
 
 /// <summary>
-/// What must hold for every document any test touches: tokens rebuild the text exactly, and every
-/// span of every layer lies on token boundaries.
+/// What must hold for every document any test touches: tokens rebuild the text exactly, the first token
+/// of every sentence (and only those) is marked as a sentence start, and every span of every layer
+/// (relation evidence included) lies on token boundaries.
 /// </summary>
 public static class Invariants
 {
@@ -62,11 +63,18 @@ public static class Invariants
             Assert.True(sent.Start >= lastEnd, $"sentence {s} overlaps the previous one");
             Assert.True(sent.Start >= bodyStart, $"sentence {s} starts before the body (header line or dateline)");
             Assert.Equal(tokens[sent.FirstToken].Start, sent.Start);
+            Assert.True(tokens[sent.FirstToken].Flags.HasFlag(TokenFlags.SentenceStart), $"the first token of sentence {s} is not marked as a sentence start");
             Assert.Equal(tokens[sent.EndToken - 1].End, sent.End);
             var para = paragraphs[sent.Paragraph];
             Assert.True(para.Range.Contains(sent.Range), $"sentence {s} is not inside its paragraph {sent.Paragraph}");
             lastEnd = sent.End;
         }
+        int marked = 0;
+        foreach (var t in tokens)
+        {
+            marked += t.Flags.HasFlag(TokenFlags.SentenceStart) ? 1 : 0;
+        }
+        Assert.True(marked == sentences.Length || !doc.Has(Layers.Sentences), $"{marked} tokens are marked as sentence starts, but there are {sentences.Length} sentences");
 
         if (header?.Dateline is { } dl)
         {
@@ -103,6 +111,11 @@ public static class Invariants
         foreach (var t in doc.GetOrEmpty(Layers.Times))
         {
             yield return t.Range;
+        }
+        foreach (var r in doc.GetOrEmpty(Layers.Relations))
+        {
+            Assert.True(r.Evidence.End > r.Evidence.Start, $"relation {r.Type} has empty evidence");
+            yield return r.Evidence;
         }
         foreach (var e in doc.GetOrEmpty(Layers.Events))
         {

@@ -14,7 +14,7 @@ public sealed class EventsComponent : IComponent
 
     public string Name => "events";
 
-    public IReadOnlyList<LayerKey> Requires => [Layers.Tokens, Layers.Sentences, Layers.Words, Layers.Dependencies];
+    public IReadOnlyList<LayerKey> Requires => [Layers.Tokens, Layers.Sentences, Layers.Words, Layers.Dependencies, Layers.Entities, Layers.Quotes, Layers.Times, Layers.Quantities];
 
     public IReadOnlyList<LayerKey> Produces => [Layers.Events];
 

@@ -9,7 +9,7 @@ public sealed class RelationsComponent : IComponent
 
     public string Name => "relations";
 
-    public IReadOnlyList<LayerKey> Requires => [Layers.Tokens, Layers.Sentences, Layers.Entities];
+    public IReadOnlyList<LayerKey> Requires => [Layers.Tokens, Layers.Sentences, Layers.Words, Layers.Dependencies, Layers.Entities, Depesche.Knowledge.Linking.KnowledgeLayers.EntityFacts, Layers.Quantities, Layers.Events];
 
     public IReadOnlyList<LayerKey> Produces => [Layers.Relations];
 

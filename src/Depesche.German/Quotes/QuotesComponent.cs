@@ -14,7 +14,7 @@ public sealed class QuotesComponent : IComponent
 
     public string Name => "quotes";
 
-    public IReadOnlyList<LayerKey> Requires => [Layers.Paragraphs, Layers.Tokens, Layers.Sentences];
+    public IReadOnlyList<LayerKey> Requires => [Layers.Paragraphs, Layers.Tokens, Layers.Sentences, Layers.Words, Layers.Dependencies, Layers.Entities];
 
     public IReadOnlyList<LayerKey> Produces => [Layers.Quotes];
 

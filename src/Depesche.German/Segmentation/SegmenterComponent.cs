@@ -26,9 +26,18 @@ public sealed class SegmenterComponent : IComponent
 
     public void Process(Document document)
     {
-        var tokens = ImmutableCollectionsMarshal.AsImmutableArray(_tokenizer.Tokenize(document.Text));
+        var array = _tokenizer.Tokenize(document.Text);
+        var tokens = ImmutableCollectionsMarshal.AsImmutableArray(array);
         var header = document.Get(Layers.Header);
         var sentences = _splitter.Split(document.Text, tokens, document.Get(Layers.Paragraphs), header.BodyStart);
+        foreach (var sentence in sentences)
+        {
+            // the layer is not set yet: its array can still take the flag
+            if (sentence.TokenCount > 0)
+            {
+                array[sentence.FirstToken] = array[sentence.FirstToken] with { Flags = array[sentence.FirstToken].Flags | TokenFlags.SentenceStart };
+            }
+        }
         document.Set(Layers.Tokens, tokens);
         document.Set(Layers.Sentences, sentences);
     }
