@@ -72,6 +72,8 @@ public sealed class ParquetQuote
     public int? SpeakerStart { get; set; }
     public int? SpeakerEnd { get; set; }
     public string? Cue { get; set; }
+    public int? AddresseeEntity { get; set; }
+    public string? Addressee { get; set; }
 }
 
 public sealed class ParquetQuantity
@@ -104,6 +106,15 @@ public sealed class ParquetEvent
     public string? Target { get; set; }
     public int? TargetEntity { get; set; }
     public string? Location { get; set; }
+    public int? LocationEntity { get; set; }
+    /// <summary>Where a role comes from when the clause does not name it: <c>context</c>, <c>unknown</c>; null when stated.</summary>
+    public string? ActorOrigin { get; set; }
+    public string? TargetOrigin { get; set; }
+    public string? LocationOrigin { get; set; }
+    /// <summary>Indexes into the report's times and quantities, and the quotation the event is told in.</summary>
+    public int? Time { get; set; }
+    public int? Quantity { get; set; }
+    public int? SourceQuote { get; set; }
     public string Trigger { get; set; } = "";
     public int TriggerStart { get; set; }
     public int TriggerEnd { get; set; }
@@ -161,6 +172,10 @@ public static class ParquetExport
         return n;
     }
 
+    /// <summary>A role's words; an unknown perpetrator is written as in the JSON ("unbekannt").</summary>
+    private static string? RoleText(Document doc, ArgumentRef? role) =>
+        role is null ? null : role.Origin == ArgumentOrigin.Unknown ? DocumentJsonWriter.UnknownText : doc.TextOf(role.Range);
+
     public static ParquetDocument ToRow(Document doc)
     {
         var map = new CodePointMap(doc.Text);
@@ -208,6 +223,8 @@ public static class ParquetExport
                 SpeakerStart = CpN(q.Speaker?.Range.Start),
                 SpeakerEnd = CpN(q.Speaker?.Range.End),
                 Cue = q.Cue is { } cue ? cue.Lemma ?? doc.TextOf(cue.Range) : null,
+                AddresseeEntity = q.Addressee?.Entity,
+                Addressee = q.Addressee is { } ad ? doc.TextOf(ad.Range) : null,
             })],
             Quantities = [.. doc.GetOrEmpty(Layers.Quantities).Select(q => new ParquetQuantity
             {
@@ -232,11 +249,18 @@ public static class ParquetExport
                 Type = e.Type,
                 Cameo = e.Cameo,
                 Mode = e.Mode.ToString().ToLowerInvariant(),
-                Actor = e.Actor is { } a ? doc.TextOf(a.Range) : null,
+                Actor = RoleText(doc, e.Actor),
                 ActorEntity = e.Actor?.Entity,
-                Target = e.Target is { } t ? doc.TextOf(t.Range) : null,
+                Target = RoleText(doc, e.Target),
                 TargetEntity = e.Target?.Entity,
-                Location = e.Location is { } l ? doc.TextOf(l.Range) : null,
+                Location = RoleText(doc, e.Location),
+                LocationEntity = e.Location?.Entity,
+                ActorOrigin = StoreWriter.OriginName(e.Actor),
+                TargetOrigin = StoreWriter.OriginName(e.Target),
+                LocationOrigin = StoreWriter.OriginName(e.Location),
+                Time = e.Time,
+                Quantity = e.Quantity,
+                SourceQuote = e.SourceQuote,
                 Trigger = doc.TextOf(e.Trigger),
                 TriggerStart = Cp(e.Trigger.Start),
                 TriggerEnd = Cp(e.Trigger.End),

@@ -328,7 +328,7 @@ public sealed class StoreWriter : IDisposable
                 e.Target?.Entity, Cp(map, e.Target?.Range.Start), Cp(map, e.Target?.Range.End), ArgText(d, e.Target), NameId(ArgumentKey(d, entities, e.Target)),
                 e.Location?.Entity, Cp(map, e.Location?.Range.Start), Cp(map, e.Location?.Range.End), ArgText(d, e.Location),
                 e.Time, e.Quantity, map.ToCodePoint(e.Trigger.Start), map.ToCodePoint(e.Trigger.End), d.TextOf(e.Trigger), e.Sentence, e.SourceQuote,
-                Origin(e.Actor), Origin(e.Target), Origin(e.Location));
+                OriginName(e.Actor), OriginName(e.Target), OriginName(e.Location));
         }
 
         for (int i = 0; i < relations.Length; i++)
@@ -384,7 +384,7 @@ public sealed class StoreWriter : IDisposable
     private static string? ArgText(Document d, ArgumentRef? arg)
         => arg is { Origin: ArgumentOrigin.Unknown } ? DocumentJsonWriter.UnknownText : Text(d, arg?.Range);
 
-    private static string? Origin(ArgumentRef? arg) => arg?.Origin switch
+    internal static string? OriginName(ArgumentRef? arg) => arg?.Origin switch
     {
         ArgumentOrigin.Context => "context",
         ArgumentOrigin.Unknown => "unknown",

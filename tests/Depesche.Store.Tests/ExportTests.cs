@@ -1,3 +1,4 @@
+using Depesche.Model;
 using System.Text.Json;
 using Depesche.Store;
 using Parquet.Serialization;
@@ -165,5 +166,33 @@ public sealed class ExportTests : IClassFixture<SampleStore>
         Assert.NotEqual(0, run.Exit);
         Assert.Contains(ErrorCodes.WriteFailed, run.Stderr, StringComparison.Ordinal);
         Assert.Equal(string.Empty, run.Stdout);
+    }
+}
+
+public class ParquetRowTests
+{
+    [Fact]
+    public void A_row_carries_origins_times_quantities_source_quotes_and_addressees()
+    {
+        const string text = "«Ihr müsst gehen», sagte sie dem Rat. Bei einem Anschlag starben 3 Menschen am Montag.";
+        var doc = new Depesche.Model.Document(text, "p1", "test");
+        TextRange Of(string s) => new(text.IndexOf(s, StringComparison.Ordinal), text.IndexOf(s, StringComparison.Ordinal) + s.Length);
+        doc.Set(Depesche.Processing.Layers.Quotes, [new Quote(QuoteKind.Direct, Of("Ihr müsst gehen"), new ArgumentRef(null, Of("sie")), new Cue(Of("sagte"), "sagen"), new ArgumentRef(null, Of("dem Rat")))]);
+        doc.Set(Depesche.Processing.Layers.Events,
+        [
+            new Event("REQUEST", "10", EventMode.Asserted, new ArgumentRef(null, Of("sie")), new ArgumentRef(null, Of("dem Rat"), ArgumentOrigin.Context), null, null, null, Of("müsst"), 0, 0),
+            new Event("ASSAULT", "18", EventMode.Asserted, new ArgumentRef(null, new TextRange(Of("Anschlag").Start, Of("Anschlag").Start), ArgumentOrigin.Unknown), null, null, 0, 0, Of("Anschlag"), 1),
+        ]);
+        var row = ParquetExport.ToRow(doc);
+        var q = Assert.Single(row.Quotes);
+        Assert.Equal("dem Rat", q.Addressee);
+        Assert.Null(row.Events[0].ActorOrigin);
+        Assert.Equal("context", row.Events[0].TargetOrigin);
+        Assert.Equal(0, row.Events[0].SourceQuote);
+        Assert.Equal("unbekannt", row.Events[1].Actor);
+        Assert.Equal("unknown", row.Events[1].ActorOrigin);
+        Assert.Equal(0, row.Events[1].Time);
+        Assert.Equal(0, row.Events[1].Quantity);
+        Assert.Null(row.Events[1].SourceQuote);
     }
 }
