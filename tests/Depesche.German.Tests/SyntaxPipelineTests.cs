@@ -329,6 +329,17 @@ public class SyntaxTrainingTests
     }
 
     [Fact]
+    public void The_shipped_training_paths_ensemble_jackknife_and_prune_are_byte_identical_too()
+    {
+        var lexicon = Lexicon.Read(BuildLexicon(), "test");
+        var data = Sentences();
+        byte[] Tagged() => ModelFile.ToBytes(LinearModel.Average([.. Enumerable.Range(0, 2).Select(k => Tagger.Train(lexicon, data, 5 + k, 3, lemmasFromLexicon: k == 0))]).Pruned(0.01f));
+        byte[] Parsed() => ModelFile.ToBytes(Parser.TrainJackknifed(data, lexicon, folds: 3, taggerEpochs: 2, seed: 5, epochs: 3, ensemble: 2).Pruned(0.01f));
+        Assert.Equal(Tagged(), Tagged());
+        Assert.Equal(Parsed(), Parsed());
+    }
+
+    [Fact]
     public void A_parser_model_is_not_accepted_as_a_tagger()
     {
         var lexicon = Lexicon.Read(BuildLexicon(), "test");
