@@ -39,6 +39,8 @@ public class QuotesTests
     [InlineData("In einer Erklärung des Ministeriums hieß es, die Lage sei ernst.", "indirect|die Lage sei ernst|des Ministeriums|heißen|-")]
     [InlineData("Aus dem Kanzleramt hieß es, man prüfe alle Optionen.", "indirect|man prüfe alle Optionen|dem Kanzleramt|heißen|-")]
     [InlineData("Die Lage sei ernst, hieß es aus Regierungskreisen.", "indirect|Die Lage sei ernst|Regierungskreisen|heißen|-")]
+    [InlineData("Die Forderung der Opposition lautet: «Neuwahlen jetzt.»", "direct|Neuwahlen jetzt.|der Opposition|-|-")]
+    [InlineData("Nach einem Bericht des Fachmagazins sei die Lage ernst.", "indirect|sei die Lage ernst|des Fachmagazins|nach Bericht|-")]
     [InlineData("Meloni erklärte, Albanien sei ein «verlässlicher Partner und ein guter Nachbar».", "mixed|Albanien sei ein «verlässlicher Partner und ein guter Nachbar»|Meloni|erklären|-")]
     [InlineData("Die Partei nannte den Plan «fahrlässig und gefährlich».", "direct|fahrlässig und gefährlich|Die Partei|nennen|-")]
     [InlineData("Nach Polizeiangaben gab es drei Verletzte.", "indirect|gab es drei Verletzte|Polizeiangaben|nach Polizeiangaben|-")]

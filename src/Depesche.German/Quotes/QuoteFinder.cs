@@ -205,6 +205,10 @@ public sealed class QuoteFinder
             }
         }
 
+        foreach (var c in candidates)
+        {
+            c.Speaker = OwnerOfStatement(ref ctx, c.Speaker);
+        }
         return Resolve(doc, ref ctx, candidates);
     }
 
@@ -1013,6 +1017,27 @@ public sealed class QuoteFinder
     /// <summary>A phrase that opens with a dative article or pronoun ("dem", "der", "ihm", "ihnen" …) or a name.</summary>
     private static bool IsDativeStart(ref Ctx ctx, int i) =>
         ctx.Word(i) is "dem" or "der" or "einem" or "einer" or "ihm" or "ihr" or "ihnen" or "Ihnen" or "den" || char.IsUpper(ctx.Text[ctx.Tokens[i].Start]);
+
+    /// <summary>"Die Forderung der Opposition lautet: …", "Die Antwort des Ministers war klar: …": a statement noun's owner
+    /// (the genitive after it) is the speaker, not the statement.</summary>
+    private TokRange OwnerOfStatement(ref Ctx ctx, TokRange speaker)
+    {
+        if (speaker.IsEmpty)
+        {
+            return speaker;
+        }
+        int noun = speaker.Start;
+        if (_lex.ClassOf(ctx.Word(noun)) == WordClass.Determiner)
+        {
+            noun++;
+        }
+        int genitive = noun + 1;
+        if (genitive + 1 < speaker.End && _lex.IsStatementNoun(ctx.Word(noun)) && ctx.Word(genitive) is "des" or "der" or "eines" or "einer")
+        {
+            return new TokRange(genitive, speaker.End);
+        }
+        return speaker;
+    }
 
     /// <summary>The tagger read every case-marked word of the phrase as accusative (or dative).</summary>
     private static bool IsAccusative(ref Ctx ctx, int start, int end)

@@ -29,6 +29,8 @@ public enum PhraseKind : byte
     Self,
     So,
     Wie,
+    /// <summary>A noun for what someone said ("Forderung", "Antwort"): its genitive owner is the speaker.</summary>
+    Statement,
 }
 
 /// <summary>Closed-class words the rule-based readers rely on.</summary>
@@ -87,6 +89,10 @@ public sealed class SpeechLexicon
 
     /// <summary>Number of distinct verb forms known.</summary>
     public int VerbCount { get; }
+
+    /// <summary>A noun for what someone said (<c>Forderung</c>, <c>Antwort</c>, and the attributing nouns such as
+    /// <c>Angaben</c>): the speaker is its owner.</summary>
+    public bool IsStatementNoun(ReadOnlySpan<char> noun) => PhraseLookup.TryGetValue(noun, out var kind) && kind is PhraseKind.Statement or PhraseKind.NachNoun;
 
     /// <summary>A noun after "nach" that attributes (<c>Angaben</c>), also as the end of a compound (<c>Polizeiangaben</c>).</summary>
     public bool IsAttributingNoun(ReadOnlySpan<char> noun)
@@ -165,6 +171,10 @@ public sealed class SpeechLexicon
         var phrases = new Dictionary<string, PhraseKind>(StringComparer.Ordinal);
         foreach (var row in phraseFile.Rows)
         {
+            if (phrases.ContainsKey(row[0]))
+            {
+                throw DataFile.Invalid(phraseFile.Name, row.Line, $"'{row[0]}' is listed twice");
+            }
             phrases[row[0]] = row.Get(1) switch
             {
                 "prep" => PhraseKind.Prep,
@@ -173,6 +183,7 @@ public sealed class SpeechLexicon
                 "self" => PhraseKind.Self,
                 "so" => PhraseKind.So,
                 "wie" => PhraseKind.Wie,
+                "statement" => PhraseKind.Statement,
                 var other => throw DataFile.Invalid(phraseFile.Name, row.Line, $"unknown kind '{other}'"),
             };
         }
