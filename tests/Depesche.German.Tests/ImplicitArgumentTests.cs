@@ -45,6 +45,9 @@ public class ImplicitArgumentTests
     [InlineData("Die Polizei nahm den Aktivisten am Freitag fest. Am Sonntag wurde er wieder freigelassen.", 1, "RETREAT|Polizei*|er|asserted")]
     // and a lifting the ban: who imposed it lifts it
     [InlineData("Die Regierung verhängte eine Ausgangssperre über die Stadt. Am Montag wurde die Sperre wieder aufgehoben.", 1, "RETREAT|Regierung*|die Sperre|asserted")]
+    // an act aimed at an act is aimed at whoever did that one, named there or before
+    [InlineData("Die Bundesregierung kritisierte die Festnahme des Journalisten durch die Polizei.", 0, "ACCUSE|Bundesregierung|Polizei*|asserted")]
+    [InlineData("Rebellen griffen am Montag ein Dorf im Norden an. Die Regierung verurteilte den Angriff scharf.", 1, "ACCUSE|Regierung|Rebellen*|asserted")]
     public void Takes_roles_from_the_report(string text, int sentence, string expected)
     {
         Assert.Contains(expected, Events(text, sentence));
@@ -150,6 +153,8 @@ public class ImplicitArgumentTests
     [InlineData("Die Kritik wurde vom Sprecher der Opposition begrüßt.", "SUPPORT")] // support needs someone it is for
     // a condemned act is not a sentence, and a sentence is not the sanctions told before it
     [InlineData("Die EU verhängte Sanktionen gegen Moskau. Der Einmarsch in das Nachbarland wurde verurteilt.", "SANCTION|EU*")]
+    // an act aimed at an act whose doer nobody names is not stated
+    [InlineData("Der Generalsekretär prangerte in seinem Bericht Morde an Kindern an.", "ACCUSE")]
     [InlineData("Die EU verhängte Sanktionen gegen Moskau. Ein Demonstrant wurde zu drei Jahren Haft verurteilt.", "SANCTION|EU*")]
     public void Does_not_misread(string text, string absent)
     {

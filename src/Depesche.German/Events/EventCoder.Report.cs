@@ -107,17 +107,6 @@ public sealed partial class EventCoder
             {
                 continue; // an actor acting on itself is a misreading
             }
-            if (ev.Target is { Origin: ArgumentOrigin.Stated } aimed && ev.Type is "COERCE" or "ASSAULT" or "ACCUSE" or "SANCTION")
-            {
-                foreach (var r in resolved)
-                {
-                    if (r.Frame.IsNoun && r.Event.Sentence == ev.Sentence && aimed.Range.Contains(r.Event.Trigger) && r.Event.Actor is { Origin: not ArgumentOrigin.Unknown } doers)
-                    {
-                        ev = ev with { Target = Inferred(doers) }; // "die Niederschlagung der Proteste": aimed at the protesters
-                        break;
-                    }
-                }
-            }
             if (IsSports(view.Document, ev.Actor) || IsSports(view.Document, ev.Target))
             {
                 continue; // "Der FC Musterstadt empfing den SV Beispielheim": a game, not politics
@@ -139,7 +128,35 @@ public sealed partial class EventCoder
             resolved.Add(done);
             result.Add(ev);
         }
-        return result.ToImmutable();
+        // An act aimed at another act is aimed at whoever did that one: "die Niederschlagung der Proteste" at the
+        // protesters, "kritisierte die Festnahme durch die Polizei" at the police, "verurteilte den Angriff" at the
+        // attackers (the other act may stand later in the sentence, so this comes after all are resolved).
+        // An act aimed only at an act whose doer nobody names ("prangerte Morde an") is not stated.
+        var kept = ImmutableArray.CreateBuilder<Event>(result.Count);
+        for (int i = 0; i < result.Count; i++)
+        {
+            var ev = result[i];
+            bool aimedAtDoer = false;
+            if (ev.Target is { Origin: ArgumentOrigin.Stated } aimed && ev.Type is "COERCE" or "ASSAULT" or "ACCUSE" or "SANCTION")
+            {
+                foreach (var r in resolved)
+                {
+                    if (r.Frame.IsNoun && !ReferenceEquals(r.Event, ev) && r.Event.Sentence == ev.Sentence && aimed.Range.Contains(r.Event.Trigger)
+                        && r.Event.Actor is { Origin: not ArgumentOrigin.Unknown } doers && !(ev.Actor is { } self && SameActor(self, doers)))
+                    {
+                        ev = ev with { Target = Inferred(doers) };
+                        aimedAtDoer = true;
+                        break;
+                    }
+                }
+            }
+            if (resolved[i].TargetIsAct && !aimedAtDoer)
+            {
+                continue;
+            }
+            kept.Add(ev);
+        }
+        return kept.ToImmutable();
     }
 
     /// <summary>

@@ -27,7 +27,9 @@ public sealed partial class EventCoder
     /// <param name="Also">The clause says "ebenfalls" or "auch": the same act as the last one, by another actor.</param>
     /// <param name="ClaimTarget">The target is a claim ("dies", "die Darstellung"): its maker is the target.</param>
     /// <param name="Definite">A noun with a definite article or demonstrative ("bei dem Attentat", "diesen Zusammenstößen"): told again.</param>
-    private sealed record Found(int Trigger, EventFrame Frame, Event Event, bool MayBeUnknown, bool MayContinue, bool Also = false, bool ClaimTarget = false, bool Definite = false);
+    /// <param name="TargetIsAct">The target is an act, not someone ("verurteilte den Angriff"): the event stands only
+    /// when the report names that act's doer, who then becomes the target.</param>
+    private sealed record Found(int Trigger, EventFrame Frame, Event Event, bool MayBeUnknown, bool MayContinue, bool Also = false, bool ClaimTarget = false, bool Definite = false, bool TargetIsAct = false);
 
     public ImmutableArray<Event> Find(Document doc)
     {
@@ -901,15 +903,18 @@ public sealed partial class EventCoder
         {
             target = -1;
         }
-        if (target >= 0 && !CanAct(view, target, entities) && Genitive(view, target) is int owner and >= 0 && CanAct(view, owner, entities))
+        bool atAct = frame.Type is "ACCUSE" or "SANCTION" or "COERCE" or "ASSAULT";
+        bool patientGenitive = atAct && target >= 0 && _lex.TryNoun(view.Lemma(target), out var aimedAct) && aimedAct.Target == "gen";
+        if (target >= 0 && !patientGenitive && !CanAct(view, target, entities) && Genitive(view, target) is int owner and >= 0 && CanAct(view, owner, entities))
         {
-            target = owner; // "kritisierte die Entscheidung des Gerichts": the court is the target
+            target = owner; // "kritisierte die Entscheidung des Gerichts": the court is the target (but in "die Festnahme des
+                            // Journalisten" the genitive is who was arrested: the arrest's doer is the target, found later)
         }
         else if (target >= 0 && !frame.IsNoun && !frame.IsMobilize && !CanAct(view, target, entities) && OtherActingArgument(view, w, target, actor, entities) is int other and >= 0)
         {
             target = other; // "die Polizei hatte die Menge etwa 50 Meter abgedrängt": not the distance
         }
-        else if (target >= 0 && !frame.IsMobilize && !CanAct(view, target, entities) && ActorBelow(view, target, entities, actor) is int inner and >= 0)
+        else if (target >= 0 && !patientGenitive && !frame.IsMobilize && !CanAct(view, target, entities) && ActorBelow(view, target, entities, actor) is int inner and >= 0)
         {
             target = inner; // "verweigerten die Einfuhr von Weizen aus Polen": whose offer was refused
         }
@@ -931,13 +936,22 @@ public sealed partial class EventCoder
             targetRef = addressee;
         }
         var locationRef = ArgumentOf(view, location, entities, includeAffiliation: false, core: true);
+        bool targetIsAct = false;
         if (NeedsTarget(frame.Type) && !(isCue && targetRef is not null && quote >= 0 && quotes[quote].Addressee == targetRef))
         {
             // Demands, accusations, sanctions, support and the like are always aimed at someone that can be one
             // (the report's earlier statement may still name it: see Resolve).
+            // an act ("verurteilte den Angriff") stays for now: its doer becomes the target once the report is resolved
             if (targetRef is not null && target >= 0 && !CanAct(view, target, entities) && targetRef.Entity is null)
             {
-                targetRef = null;
+                if (atAct && _lex.TryNoun(view.Lemma(target), out _))
+                {
+                    targetIsAct = true;
+                }
+                else
+                {
+                    targetRef = null;
+                }
             }
         }
 
@@ -1003,7 +1017,7 @@ public sealed partial class EventCoder
         }
         bool claim = frame.Type == "REJECT" && target >= 0 && targetRef is { Entity: null } && (_lex.ClaimWords.Contains(view.Lemma(target)) || _lex.ClaimWords.Contains(view.Form(target)));
         bool definite = frame.IsNoun && view.Child(w, "det") is int dd and >= 0 && view.Lemma(dd).ToLowerInvariant() is "der" or "dieser" or "jener" or "derselbe";
-        return new Found(w, frame, ev, mayBeUnknown, mayContinue || frame.ContextOnly, also, claim, definite);
+        return new Found(w, frame, ev, mayBeUnknown, mayContinue || frame.ContextOnly, also, claim, definite, targetIsAct);
     }
 
     /// <summary>The verb a noun trigger belongs to: its head when that is a verb (through one noun at most).</summary>
