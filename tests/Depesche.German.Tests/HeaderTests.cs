@@ -13,6 +13,9 @@ public class HeaderTests
     [InlineData("Den Haag (dpa) - Das Gericht urteilt.", "Den Haag", "dpa", "Den Haag (dpa) -")]
     [InlineData("St. Petersburg (Reuters) - Es schneit.", "St. Petersburg", "Reuters", "St. Petersburg (Reuters) -")]
     [InlineData("Wien – Die Regierung tagt.", "Wien", null, "Wien –")]
+    [InlineData("Berlin, 3. März 2022 (KNA) - Der Bundestag tagt.", "Berlin", "KNA", "Berlin, 3. März 2022 (KNA) -")]
+    [InlineData("Bonn, 03.03.2022 (epd) - Die Synode tagt.", "Bonn", "epd", "Bonn, 03.03.2022 (epd) -")]
+    [InlineData("Berlin, 3. März (dpa) - Der Bundestag tagt.", "Berlin", "dpa", "Berlin, 3. März (dpa) -")]
     public void Datelines_are_read(string text, string place, string? agency, string range)
     {
         var doc = TestPipeline.Run(text);
@@ -29,9 +32,22 @@ public class HeaderTests
     [InlineData("Nato-Staaten stimmen zu.")]
     [InlineData("Sie sagte - leise - nein.")]
     [InlineData("Berlin ist groß - und laut.")]
+    [InlineData("Berlin, 3. März - Der Bundestag tagt.")] // a dated dateline names its agency
+    [InlineData("Berlin, Hamburg und München - alle wachsen.")]
     public void Ordinary_sentences_are_no_datelines(string text)
     {
         Assert.Null(TestPipeline.Run(text).Get(Layers.Header).Dateline);
+    }
+
+    [Theory]
+    [InlineData("Berlin, 3. März 2022 (KNA) - Am Dienstag tagte der Bundestag.", "2022-03-03")]
+    [InlineData("Bonn, 03.03.2022 (epd) - Am Dienstag tagte die Synode.", "2022-03-03")]
+    [InlineData(" date 2021-05 Berlin, 3. März 2022 (KNA) - Am Dienstag tagte der Bundestag.", "2021-05")] // the header line wins
+    [InlineData("Berlin, 3. März (dpa) - Am Dienstag tagte der Bundestag.", null)] // no year: no date
+    public void A_dated_dateline_gives_the_report_its_date(string text, string? expected)
+    {
+        var doc = TestPipeline.Run(text);
+        Assert.Equal(expected, doc.Get(Layers.Header).Date?.ToString());
     }
 
     [Fact]

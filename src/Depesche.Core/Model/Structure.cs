@@ -29,7 +29,7 @@ public sealed record Dateline(string Place, TextRange PlaceRange, string? Agency
 
 /// <summary>What the header of a report says: the header line's date, the dateline, and where the body starts.</summary>
 /// <param name="HeaderLine">The header line some corpora put first (<c> date 2022-02 </c>), if present.</param>
-/// <param name="Date">The date the header line gives.</param>
+/// <param name="Date">The date the header line gives, or without one the full date a dated dateline gives (<c>Berlin, 3. März 2022 (KNA) - </c>).</param>
 /// <param name="BodyStart">Where the first sentence may start: after the header line and the dateline's dash.</param>
 public sealed record HeaderInfo(TextRange? HeaderLine, PartialDate? Date, TextRange? DateRange, Dateline? Dateline, int BodyStart)
 {

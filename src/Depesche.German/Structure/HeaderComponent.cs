@@ -42,10 +42,16 @@ public sealed class HeaderComponent : IComponent
         int bodyStart = afterHeader;
         for (int b = 0; b < blocks.Count && b < 3; b++)
         {
-            if (TryDateline(text, blocks[b].Start, blocks[b].End, out var dl, out int after))
+            if (TryDateline(text, blocks[b].Start, blocks[b].End, out var dl, out int after, out var datelineDate, out var datelineDateRange))
             {
                 dateline = dl;
                 bodyStart = after;
+                if (date is null && datelineDate is not null)
+                {
+                    // "Berlin, 3. März 2022 (KNA) - ": without a header line, the dateline's full date is the report's
+                    date = datelineDate;
+                    dateRange = datelineDateRange;
+                }
                 break;
             }
         }
@@ -195,12 +201,19 @@ public sealed class HeaderComponent : IComponent
     /// <summary>
     /// <c>Place (agency) - </c> at the start of a block: a place of up to four capitalised words
     /// (joined by spaces, <c>/</c> or <c>-</c>), an agency in parentheses, and a hyphen, en or em dash.
-    /// Without an agency, the place must be followed by a spaced dash and a capitalised word.
+    /// Without an agency, the place must be followed by a spaced dash and a capitalised word. A date may stand
+    /// between place and agency (<c>Berlin, 3. März 2022 (KNA) - </c>, <c>Bonn, 03.03.2022 (epd) - </c>); then the
+    /// agency is required, and a date with its year is returned.
     /// </summary>
-    internal bool TryDateline(string text, int start, int end, out Dateline? dateline, out int bodyStart)
+    internal bool TryDateline(string text, int start, int end, out Dateline? dateline, out int bodyStart) =>
+        TryDateline(text, start, end, out dateline, out bodyStart, out _, out _);
+
+    internal bool TryDateline(string text, int start, int end, out Dateline? dateline, out int bodyStart, out PartialDate? date, out TextRange? dateRange)
     {
         dateline = null;
         bodyStart = start;
+        date = null;
+        dateRange = null;
         var s = text.AsSpan(0, end);
         int i = start;
         int words = 0;
@@ -244,9 +257,23 @@ public sealed class HeaderComponent : IComponent
             return false;
         }
         int k = placeEnd;
+        bool dated = false;
+        if (k < s.Length && s[k] == ',' && DatelineDate(s, k + 1, out int dateStart, out int dateEnd, out var parsed))
+        {
+            dated = true;
+            date = parsed;
+            dateRange = parsed is null ? null : new TextRange(dateStart, dateEnd);
+            k = dateEnd;
+        }
         while (k < s.Length && s[k] == ' ')
         {
             k++;
+        }
+        if (dated && !(k < s.Length && s[k] == '('))
+        {
+            date = null;
+            dateRange = null;
+            return false; // a dated dateline names its agency
         }
         string? agency = null;
         TextRange? agencyRange = null;
@@ -308,6 +335,92 @@ public sealed class HeaderComponent : IComponent
         dateline = new Dateline(text[start..placeEnd], new TextRange(start, placeEnd), agency, agencyRange, new TextRange(start, rangeEnd));
         bodyStart = body;
         return true;
+    }
+
+    /// <summary>" 3. März 2022", " 3. März", " 03.03.2022" from <paramref name="from"/>: where the date lies, and the date
+    /// when it has a year (null otherwise, but still read as a date).</summary>
+    private static bool DatelineDate(ReadOnlySpan<char> s, int from, out int dateStart, out int dateEnd, out PartialDate? date)
+    {
+        date = null;
+        int i = from;
+        while (i < s.Length && s[i] == ' ')
+        {
+            i++;
+        }
+        dateStart = i;
+        dateEnd = i;
+        int day = ReadNumber(s, ref i, 2);
+        if (day is < 1 or > 31 || i >= s.Length || s[i] != '.')
+        {
+            return false;
+        }
+        i++;
+        int month;
+        int afterDot = i;
+        int numeric = ReadNumber(s, ref i, 2);
+        if (numeric > 0 && i < s.Length && s[i] == '.')
+        {
+            month = numeric;
+            i++;
+        }
+        else
+        {
+            i = afterDot;
+            while (i < s.Length && s[i] == ' ')
+            {
+                i++;
+            }
+            int w = i;
+            while (w < s.Length && (char.IsLetter(s[w]) || s[w] == '.') && w - i < 12)
+            {
+                w++;
+            }
+            month = 0;
+            if (w > i && Times.TimeLexicon.Default.Lookup.TryGetValue(s[i..w], out var senses))
+            {
+                foreach (var sense in senses)
+                {
+                    if (sense.Class == "month" && int.TryParse(sense.Value, System.Globalization.CultureInfo.InvariantCulture, out int m))
+                    {
+                        month = m;
+                    }
+                }
+            }
+            i = w;
+        }
+        if (month is < 1 or > 12)
+        {
+            return false;
+        }
+        dateEnd = i;
+        int y = i;
+        while (y < s.Length && s[y] == ' ')
+        {
+            y++;
+        }
+        int yearAt = y;
+        int year = ReadNumber(s, ref y, 4);
+        if (year >= 1900 && y - yearAt == 4)
+        {
+            dateEnd = y;
+            if (day <= DateTime.DaysInMonth(year, month))
+            {
+                date = new PartialDate(year, month, day);
+            }
+        }
+        return true;
+    }
+
+    private static int ReadNumber(ReadOnlySpan<char> s, ref int i, int maxDigits)
+    {
+        int value = 0;
+        int start = i;
+        while (i < s.Length && char.IsAsciiDigit(s[i]) && i - start < maxDigits)
+        {
+            value = value * 10 + (s[i] - '0');
+            i++;
+        }
+        return i == start ? -1 : value;
     }
 
     private bool IsKnownAgency(string agency)
