@@ -40,6 +40,12 @@ public class QuotesTests
     [InlineData("Aus dem Kanzleramt hieß es, man prüfe alle Optionen.", "indirect|man prüfe alle Optionen|dem Kanzleramt|heißen|-")]
     [InlineData("Die Lage sei ernst, hieß es aus Regierungskreisen.", "indirect|Die Lage sei ernst|Regierungskreisen|heißen|-")]
     [InlineData("Die Forderung der Opposition lautet: «Neuwahlen jetzt.»", "direct|Neuwahlen jetzt.|der Opposition|-|-")]
+    [InlineData("Die Polizei geht davon aus, dass die Täter fliehen konnten.", "indirect|dass die Täter fliehen konnten|Die Polizei|ausgehen|-")]
+    [InlineData("Die Ärzte hoffen, dass der Patient überlebt.", "indirect|dass der Patient überlebt|Die Ärzte|hoffen|-")]
+    [InlineData("Nach UNHCR-Angaben sind 35.000 Menschen eingeschlossen.", "indirect|sind 35.000 Menschen eingeschlossen|UNHCR-Angaben|nach UNHCR-Angaben|-")]
+    [InlineData("Nach Grupps Meinung werden Fehler gemacht.", "indirect|werden Fehler gemacht|Grupps|nach Meinung|-")]
+    [InlineData("Dem Vernehmen nach soll der Minister bald zurücktreten.", "indirect|soll der Minister bald zurücktreten|-|nach|-")]
+    [InlineData("Die Wahlkommission gab ein Ergebnis bekannt. Demnach hat die Koalition gewonnen.", "indirect|hat die Koalition gewonnen|Die Wahlkommission|demnach|-")]
     [InlineData("Nach einem Bericht des Fachmagazins sei die Lage ernst.", "indirect|sei die Lage ernst|des Fachmagazins|nach Bericht|-")]
     [InlineData("Meloni erklärte, Albanien sei ein «verlässlicher Partner und ein guter Nachbar».", "mixed|Albanien sei ein «verlässlicher Partner und ein guter Nachbar»|Meloni|erklären|-")]
     [InlineData("Die Partei nannte den Plan «fahrlässig und gefährlich».", "direct|fahrlässig und gefährlich|Die Partei|nennen|-")]
@@ -68,9 +74,21 @@ public class QuotesTests
     [InlineData("Er hatte die Verlegung angekündigt.")]
     [InlineData("Das sagte der Minister der «Berliner Zeitung».")]
     [InlineData("Die Lage ist ernst.")]
+    [InlineData("Danach ging er nach Hause.")]
+    [InlineData("Die Ministerin glaubt an den Erfolg.")]
+    [InlineData("Die Wahl ging knapp aus, die Stimmung blieb gut.")]
     public void Names_terms_and_plain_statements_are_no_speech(string text)
     {
         Assert.Empty(Read(text).GetOrEmpty(Layers.Quotes));
+    }
+
+    [Fact]
+    public void An_opinion_given_by_a_pronoun_belongs_to_the_person_just_named()
+    {
+        var doc = Read("Bundeskanzler Olaf Scholz sprach im Bundestag. Seiner Meinung nach ist die Lage ernst.");
+        var q = Assert.Single(doc.GetOrEmpty(Layers.Quotes));
+        Assert.Equal("ist die Lage ernst", doc.TextOf(q.Content));
+        Assert.Equal("Olaf Scholz", doc.GetOrEmpty(Layers.Entities)[q.Speaker!.Entity!.Value].Canonical);
     }
 
     [Fact]

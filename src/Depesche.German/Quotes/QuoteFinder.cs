@@ -621,6 +621,33 @@ public sealed class QuoteFinder
             return Finish(ref ctx, phrase, fragments);
         }
 
+        // "Die Wahlkommission gab ein Ergebnis bekannt. Demnach hat die Koalition gewonnen": according to the source just
+        // named — the subject that opens the sentence before, else the report being continued, else nobody
+        if (!AnyUsed(direct, s, end) && Demnach(ref ctx, s, end) is int dem and >= 0 && end - s > 3)
+        {
+            int cs = dem == s ? s + 1 : s;
+            var source = default(TokRange);
+            if (previous is { } before)
+            {
+                int npEnd = NounPhraseEnd(ref ctx, before.FirstToken, before.EndToken);
+                if (npEnd > before.FirstToken && npEnd < before.EndToken && HasCapital(ref ctx, before.FirstToken, npEnd) && IsVerbLike(ref ctx, npEnd))
+                {
+                    source = new TokRange(before.FirstToken, npEnd);
+                }
+            }
+            return Finish(ref ctx, new Candidate
+            {
+                Kind = QuoteKind.Indirect,
+                ContentStart = ctx.Tokens[cs].Start,
+                ContentEnd = ctx.Tokens[end - 1].End,
+                CueTokens = new TokRange(dem, dem + 1),
+                CueLemma = "demnach",
+                Speaker = source,
+                SpeakerIsPronoun = !source.IsEmpty && IsPronoun(ref ctx, source.Start, source.End),
+                InheritFrom = source.IsEmpty ? continuation : -1,
+            }, fragments);
+        }
+
         // A sentence in Konjunktiv I after a speaker continues that speaker's report; with no speaker in
         // focus, it reports what the person named in the sentence before said (or nothing).
         if (AnyUsed(direct, s, e))
@@ -767,6 +794,28 @@ public sealed class QuoteFinder
                     return PhraseCandidate(ref ctx, s, end, i, n + 1, speaker, "nach " + ctx.Word(n).ToString(), cueEnd: n + 1);
                 }
             }
+            // "Seiner Meinung nach …", "Nach Ansicht der Regierung" is above; here the noun and its owner come first:
+            // "seiner Meinung nach", "Grupps Ansicht nach", "Dem Vernehmen nach" (nobody named)
+            if (IsWordFolded(w, "nach") && i >= s + 2 && (_lex.IsAttributingNoun(ctx.Word(i - 1)) || ctx.Word(i - 1).SequenceEqual("Vernehmen")))
+            {
+                var owner = ctx.Word(i - 2);
+                bool possessive = owner.Length > 3 && (IsWordFolded(owner, "seiner") || IsWordFolded(owner, "ihrer") || IsWordFolded(owner, "deren") || IsWordFolded(owner, "dessen"));
+                bool genitiveName = owner.Length > 2 && char.IsUpper(owner[0]) && owner[^1] == 's' && !IsWordFolded(owner, "des");
+                bool nobody = IsWordFolded(owner, "dem") && i - 2 == s;
+                if (possessive || genitiveName || nobody)
+                {
+                    var speaker = nobody ? default : new TokRange(i - 2, i - 1);
+                    var cand = PhraseCandidate(ref ctx, s, end, i - 2, i + 1, speaker, "nach", cueAt: i - 1, cueEnd: i + 1);
+                    cand.SpeakerIsPronoun = possessive;
+                    return cand;
+                }
+            }
+            // "Nach Grupps Meinung": a name's genitive before the attributing noun
+            if (IsWordFolded(w, "nach") && i + 2 < end && ctx.Word(i + 1) is { Length: > 2 } gen && char.IsUpper(gen[0]) && gen[^1] == 's'
+                && _lex.IsAttributingNoun(ctx.Word(i + 2)))
+            {
+                return PhraseCandidate(ref ctx, s, end, i, i + 3, new TokRange(i + 1, i + 2), "nach " + ctx.Word(i + 2).ToString(), cueEnd: i + 3);
+            }
             // …, wie X mitteilte.
             if (IsWordFolded(w, "wie") && (i == s || IsChar(ref ctx, i - 1, ',')))
             {
@@ -818,6 +867,19 @@ public sealed class QuoteFinder
     }
 
     /// <summary>A quotation attributed by a phrase: the content is the sentence without the phrase (when it opens or closes the sentence).</summary>
+    /// <summary>The token "demnach" standing as an adverb of the sentence (first, or after the finite verb), or -1.</summary>
+    private static int Demnach(ref Ctx ctx, int s, int end)
+    {
+        for (int i = s; i < end && i <= s + 6; i++)
+        {
+            if (IsWordFolded(ctx.Word(i), "demnach") && (i == s || !IsChar(ref ctx, i - 1, ',')))
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /// <summary>
     /// "In einer Erklärung des Ministeriums hieß es, …", "Aus dem Kanzleramt hieß es, …", "…, hieß es aus
     /// Regierungskreisen": what was said is the clause on the other side of the comma; the source is the phrase
@@ -1622,7 +1684,8 @@ public sealed class QuoteFinder
                 {
                     // A pronoun with no entity from the linker points at the speaker in focus: the pronoun stays
                     // the evidence when that speaker is an entity, else the speaker's own words stand in.
-                    var antecedent = c.InheritFrom >= 0 ? speakers[c.InheritFrom] : FocusBefore(candidates, speakers, i);
+                    var antecedent = (c.InheritFrom >= 0 ? speakers[c.InheritFrom] : FocusBefore(candidates, speakers, i))
+                        ?? PersonJustBefore(doc, entities, range.Start); // "Seiner Meinung nach": the person just named
                     speaker = antecedent is { Entity: not null } ? new ArgumentRef(antecedent.Entity, range) : antecedent ?? speaker;
                 }
             }
@@ -1684,7 +1747,20 @@ public sealed class QuoteFinder
     }
 
     /// <summary>The entity with a mention inside the speaker's range (the last such mention: the head of the phrase).</summary>
-    private static int? EntityAt(ImmutableArray<Entity> entities, TextRange range)
+    private static int? EntityAt(ImmutableArray<Entity> entities, TextRange range) =>
+        EntityNamedIn(entities, range) ?? EntityPartIn(entities, range);
+
+    /// <summary>Without a name, the entity a compound names ("nach UNHCR-Angaben" → UNHCR).</summary>
+    private static int? EntityPartIn(ImmutableArray<Entity> entities, TextRange range)
+    {
+        foreach (var (e, _) in MentionTable.For(entities).Inside(range, (_, m) => m.Kind == MentionKind.Part))
+        {
+            return e.Id;
+        }
+        return null;
+    }
+
+    private static int? EntityNamedIn(ImmutableArray<Entity> entities, TextRange range)
     {
         int? best = null;
         int bestEnd = -1;

@@ -94,12 +94,18 @@ public sealed class SpeechLexicon
     /// <c>Angaben</c>): the speaker is its owner.</summary>
     public bool IsStatementNoun(ReadOnlySpan<char> noun) => PhraseLookup.TryGetValue(noun, out var kind) && kind is PhraseKind.Statement or PhraseKind.NachNoun;
 
-    /// <summary>A noun after "nach" that attributes (<c>Angaben</c>), also as the end of a compound (<c>Polizeiangaben</c>).</summary>
+    /// <summary>A noun after "nach" that attributes (<c>Angaben</c>), also as the end of a compound (<c>Polizeiangaben</c>,
+    /// <c>UNHCR-Angaben</c>).</summary>
     public bool IsAttributingNoun(ReadOnlySpan<char> noun)
     {
         if (PhraseLookup.TryGetValue(noun, out var kind))
         {
             return kind == PhraseKind.NachNoun;
+        }
+        int dash = noun.LastIndexOf('-');
+        if (dash > 0 && dash < noun.Length - 1 && PhraseLookup.TryGetValue(noun[(dash + 1)..], out var tail))
+        {
+            return tail == PhraseKind.NachNoun;
         }
         foreach (string suffix in _attributingSuffixes)
         {
