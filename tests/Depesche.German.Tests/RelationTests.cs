@@ -65,6 +65,23 @@ public class RelationTests
     }
 
     [Theory]
+    [InlineData("Die Ukraine will der EU beitreten.")] // wanted, not done
+    [InlineData("Nato-Generalsekretär Jens Stoltenberg sprach in Brüssel.")] // an office, not a membership
+    [InlineData("In Hamburg haben mehrere Mitglieder der SPD protestiert.")] // a city is no member
+    public void No_membership_without_one(string body)
+    {
+        Assert.DoesNotContain(Relations(body), r => r.Contains("|member_of|", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_party_in_parentheses_is_not_itself_the_member_of_what_follows()
+    {
+        var relations = Relations("Die Abgeordnete Petra Wagner (SPD) war Mitglied des Bundestages.");
+        Assert.DoesNotContain(relations, r => r.StartsWith("SPD|member_of", StringComparison.Ordinal));
+        Assert.Contains("Petra Wagner|member_of|SPD|positive", relations);
+    }
+
+    [Theory]
     [InlineData("Da Norwegen kein Mitglied der EU ist, gelten die Regeln dort nicht.", "Norwegen|member_of|EU|negated")]
     [InlineData("Polen ist Mitglied der Nato.", "Polen|member_of|Nato|positive")]
     [InlineData("Die VJTF zählt zur NRF.", "VJTF|part_of|NRF|positive")]
@@ -74,6 +91,13 @@ public class RelationTests
     [InlineData("Litauen, das an Polen und an Lettland angrenzt, rüstet auf.", "Litauen|borders|Lettland|positive")]
     [InlineData("Bundeskanzler Olaf Scholz reiste nach Paris.", "Olaf Scholz|holds_office|Deutschland|positive")]
     [InlineData("Bundeskanzler Olaf Scholz reiste nach Paris. Der 63-Jährige traf dort Präsident Emmanuel Macron.", "Olaf Scholz|age|63|positive")]
+    [InlineData("Bundeskanzler Olaf Scholz (SPD) traf Friedrich Merz (CDU).", "Olaf Scholz|member_of|SPD|positive")]
+    [InlineData("Bundeskanzler Olaf Scholz (SPD) traf Friedrich Merz (CDU).", "Friedrich Merz|member_of|CDU|positive")]
+    [InlineData("Der SPD-Politiker Karl Lauterbach warnte vor der Welle.", "Karl Lauterbach|member_of|SPD|positive")]
+    [InlineData("CDU-Chef Friedrich Merz lehnte den Vorschlag ab.", "CDU|led_by|Friedrich Merz|positive")]
+    [InlineData("Finnland ist der Nato beigetreten.", "Finnland|member_of|Nato|positive")]
+    [InlineData("Schweden trat der Nato im März bei.", "Schweden|member_of|Nato|positive")]
+    [InlineData("Großbritannien ist aus der EU ausgetreten.", "Großbritannien|member_of|EU|negated")]
     public void The_other_kinds_are_read_from_the_text(string body, string expected)
     {
         Assert.Contains(expected, Relations(body));

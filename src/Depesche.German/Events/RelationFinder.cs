@@ -139,7 +139,7 @@ public sealed class RelationFinder
                 var w = tokens[i].Slice(text);
                 if (w.EndsWith("Mitglied") || w.EndsWith("Mitglieder") || w.SequenceEqual("Mitgliedstaat") || w.SequenceEqual("Mitgliedsland"))
                 {
-                    Membership(doc, index, s, e, i, Add);
+                    Membership(doc, index, s, e, i, Add, entity => IsCountry(doc, entity));
                 }
                 else if (w is "zählt" or "zählen" or "gehört" or "gehören")
                 {
@@ -157,6 +157,14 @@ public sealed class RelationFinder
                 {
                     Borders(doc, index, s, e, i, Add);
                 }
+                else if (tokens[i].Kind == TokenKind.Punctuation && w is "(")
+                {
+                    PartyInParentheses(doc, index, s, e, i, Add);
+                }
+                else if (index.KindAt(i) == MentionKind.Part && index.EntityAt(i) >= 0)
+                {
+                    PartyCompound(doc, index, e, i, Add);
+                }
             }
         }
         if (doc.Has(Layers.Dependencies))
@@ -167,6 +175,7 @@ public sealed class RelationFinder
                 Contributions(doc, view, index, Add);
                 PlacesIn(doc, view, index, Add);
                 StationedAfterDeployment(doc, view, index, Add);
+                Accessions(doc, view, index, Add);
             }
         }
         return result.ToImmutable();
@@ -201,7 +210,7 @@ public sealed class RelationFinder
     private static TextRange Evidence(Document doc, int from, int to) => new(doc.Tokens[from].Start, doc.Tokens[to - 1].End);
 
     /// <summary>"Da Norwegen kein Mitglied der EU ist", "Polen ist Mitglied der Nato", "das Nato-Mitglied Polen".</summary>
-    private static void Membership(Document doc, MentionIndex index, int s, int e, int i, Action<Relation> add)
+    private static void Membership(Document doc, MentionIndex index, int s, int e, int i, Action<Relation> add, Func<int, bool> isCountry)
     {
         var tokens = doc.Tokens;
         string text = doc.Text;
@@ -230,7 +239,16 @@ public sealed class RelationFinder
             {
                 break;
             }
-            if (index.IsName(k) && index.EntityAt(k) != org)
+            if (text[tokens[k].Start] == ')')
+            {
+                // "Petra Hinz (SPD) war Mitglied des Bundestages": the party in parentheses is not the member
+                while (k > s && text[tokens[k].Start] != '(')
+                {
+                    k--;
+                }
+                continue;
+            }
+            if (index.IsName(k) && index.EntityAt(k) != org && !(IsPlace(doc, index.EntityAt(k)) && !isCountry(index.EntityAt(k))))
             {
                 member = index.EntityAt(k);
                 at = k;
@@ -770,6 +788,165 @@ public sealed class RelationFinder
     {
         int t = TokenAtStart(tokens, range.End - 1);
         return t >= 0 ? t : tokens.Length - 1;
+    }
+
+    /// <summary>"Olaf Scholz (SPD)": a person's name right before an organisation in parentheses belongs to it.</summary>
+    private static void PartyInParentheses(Document doc, MentionIndex index, int s, int e, int open, Action<Relation> add)
+    {
+        var tokens = doc.Tokens;
+        int org = open + 1 < e ? index.EntityAt(open + 1) : -1;
+        int close = open + 1;
+        while (close < e && close <= open + 4 && index.EntityAt(close) == org && org >= 0)
+        {
+            close++;
+        }
+        if (org < 0 || close >= e || doc.TextOf(tokens[close].Range) != ")" || open == s || index.KindAt(open + 1) != MentionKind.Name || !IsOrganisation(doc, org))
+        {
+            return;
+        }
+        int person = index.EntityAt(open - 1);
+        int first = FirstTokenOf(index, open - 1, s);
+        if (person >= 0 && index.KindAt(open - 1) == MentionKind.Name && doc.GetOrEmpty(Layers.Entities)[person].Type == EntityType.Person
+            && !AreInitials(doc, first, open, open + 1, close))
+        {
+            add(new Relation(person, RelationType.MemberOf, org, null, null, false, Evidence(doc, first, close + 1)));
+        }
+    }
+
+    /// <summary>The nouns after an organisation's name in a compound that make the named person its member ("der
+    /// SPD-Politiker Karl Lauterbach") or its leader ("CDU-Chef Friedrich Merz": the CDU is led by him). Offices such as
+    /// "Nato-Generalsekretär" are the linker's.</summary>
+    private static readonly string[] s_memberNouns = ["Politiker", "Politikerin", "Abgeordnete", "Abgeordneter", "Mitglied", "Fraktionschef", "Fraktionschefin", "Spitzenkandidat", "Spitzenkandidatin", "Kandidat", "Kandidatin", "Landeschef", "Landeschefin", "Parteivize"];
+
+    private static readonly string[] s_leaderNouns = ["Chef", "Chefin", "Vorsitzende", "Vorsitzender", "Parteichef", "Parteichefin"];
+
+    private static void PartyCompound(Document doc, MentionIndex index, int e, int i, Action<Relation> add)
+    {
+        var text = doc.TextOf(doc.Tokens[i].Range);
+        int dash = text.LastIndexOf('-');
+        bool leads = dash > 0 && Array.IndexOf(s_leaderNouns, text[(dash + 1)..]) >= 0;
+        if (dash <= 0 || i + 1 >= e || !(leads || Array.IndexOf(s_memberNouns, text[(dash + 1)..]) >= 0))
+        {
+            return;
+        }
+        int org = index.EntityAt(i);
+        int person = index.EntityAt(i + 1);
+        if (!IsOrganisation(doc, org) || person < 0 || index.KindAt(i + 1) != MentionKind.Name || doc.GetOrEmpty(Layers.Entities)[person].Type != EntityType.Person)
+        {
+            return;
+        }
+        int last = i + 1;
+        while (last + 1 < e && index.EntityAt(last + 1) == person)
+        {
+            last++;
+        }
+        add(leads
+            ? new Relation(org, RelationType.LedBy, person, null, null, false, Evidence(doc, i, last + 1))
+            : new Relation(person, RelationType.MemberOf, org, null, null, false, Evidence(doc, i, last + 1)));
+    }
+
+    /// <summary>"Thai Rak Thai (TRT)": the parenthesis abbreviates the name before it (its initials), so it is the same one.</summary>
+    private static bool AreInitials(Document doc, int nameStart, int nameEnd, int abbrStart, int abbrEnd)
+    {
+        var initials = new System.Text.StringBuilder();
+        for (int k = nameStart; k < nameEnd; k++)
+        {
+            var w = doc.Slice(doc.Tokens[k].Range);
+            if (w.Length > 0 && char.IsLetter(w[0]))
+            {
+                initials.Append(char.ToUpperInvariant(w[0]));
+            }
+        }
+        var abbr = string.Concat(Enumerable.Range(abbrStart, abbrEnd - abbrStart).Select(k => doc.TextOf(doc.Tokens[k].Range))).ToUpperInvariant();
+        return initials.Length > 1 && abbr.StartsWith(initials.ToString(), StringComparison.Ordinal);
+    }
+
+    private static int FirstTokenOf(MentionIndex index, int token, int s)
+    {
+        int entity = index.EntityAt(token);
+        while (token > s && index.EntityAt(token - 1) == entity)
+        {
+            token--;
+        }
+        return token;
+    }
+
+    /// <summary>
+    /// "Finnland ist der Nato beigetreten", "Schweden trat der Nato bei": a member; "Großbritannien ist aus der EU
+    /// ausgetreten": a member no more (negated). An accession still wanted or planned ("will der EU beitreten") is none.
+    /// </summary>
+    private void Accessions(Document doc, DependencyView view, MentionIndex index, Action<Relation> add)
+    {
+        for (int v = 0; v < view.Words.Length; v++)
+        {
+            if (view.Upos(v) != "VERB")
+            {
+                continue;
+            }
+            string lemma = view.JoinedLemma(v);
+            bool join = lemma == "beitreten";
+            bool leave = lemma == "austreten";
+            if (!join && !leave)
+            {
+                continue;
+            }
+            bool notYet = false;
+            foreach (int c in view.Children(v))
+            {
+                notYet |= view.BaseRel(c).SequenceEqual("aux") && view.Lemma(c) is "wollen" or "sollen" or "möchten" or "mögen" or "können" or "dürfen" or "müssen"
+                    || (view.Lemma(c) == "werden" && !view.HasFeature(v, "VerbForm=Part"));
+            }
+            if (notYet)
+            {
+                continue;
+            }
+            int org = -1;
+            int orgWord = -1;
+            int member = -1;
+            int memberWord = -1;
+            foreach (int c in view.Children(v))
+            {
+                int entity = EntityOf(view, index, c);
+                if (entity < 0)
+                {
+                    continue;
+                }
+                string rel = view.Rel(c);
+                bool dative = view.Child(c, "det") is int d and >= 0 && view.Form(d) is "der" or "dem";
+                if (join && IsOrganisation(doc, entity) && (rel is "iobj" or "obl:arg" || (rel is "nsubj" or "obj" && dative)) && org < 0)
+                {
+                    (org, orgWord) = (entity, c);
+                }
+                else if (leave && IsOrganisation(doc, entity) && view.Child(c, "case") is int cs and >= 0 && view.Lemma(cs) == "aus")
+                {
+                    (org, orgWord) = (entity, c);
+                }
+                else if (rel == "nsubj" && member < 0 && (IsPlace(doc, entity) || IsOrganisation(doc, entity)))
+                {
+                    (member, memberWord) = (entity, c);
+                }
+            }
+            if (org < 0 || member < 0 || org == member)
+            {
+                continue;
+            }
+            bool negated = leave;
+            foreach (int c in view.Children(v))
+            {
+                if (view.Rel(c) == "advmod" && view.Lemma(c) is "nicht" or "nie")
+                {
+                    negated = !negated; // "ist nicht beigetreten", "ist nicht ausgetreten"
+                }
+            }
+            int from = Math.Min(view.Words[memberWord].Token, view.Words[orgWord].Token);
+            int to = Math.Max(view.Words[v].Token, Math.Max(view.Words[memberWord].Token, view.Words[orgWord].Token));
+            int prt = view.Child(v, "compound:prt");
+            if (prt >= 0)
+            {
+                to = Math.Max(to, view.Words[prt].Token);
+            }
+            add(new Relation(member, RelationType.MemberOf, org, null, null, negated, Evidence(doc, from, to + 1)));
+        }
     }
 
     private static bool IsOrganisation(Document doc, int entity) => doc.GetOrEmpty(Layers.Entities)[entity].Type == EntityType.Organisation;
