@@ -35,6 +35,7 @@ public sealed class RelationFinder
         public required string[] Contingent { get; init; }
         public required FrozenSet<string> Station { get; init; }
         public required string[] Settlement { get; init; }
+        public required FrozenSet<string> TeamCodes { get; init; }
 
         public static Words Load()
         {
@@ -42,7 +43,7 @@ public sealed class RelationFinder
             var groups = new Dictionary<string, string[]>(StringComparer.Ordinal);
             foreach (var row in file.Rows)
             {
-                if (row[0] is not ("contribute" or "contingent" or "station" or "settlement"))
+                if (row[0] is not ("contribute" or "contingent" or "station" or "settlement" or "team-codes"))
                 {
                     throw Depesche.Data.DataFile.Invalid(file.Name, row.Line, $"unknown group '{row[0]}'");
                 }
@@ -55,6 +56,7 @@ public sealed class RelationFinder
                 Contingent = Group("contingent"),
                 Station = Group("station").ToFrozenSet(StringComparer.Ordinal),
                 Settlement = Group("settlement"),
+                TeamCodes = Group("team-codes").ToFrozenSet(StringComparer.Ordinal),
             };
         }
 
@@ -65,6 +67,7 @@ public sealed class RelationFinder
             "station" => Station.Contains(word),
             "contingent" => IsContingent(word),
             "settlement" => EventLexicon.InGroup(Settlement, word),
+            "team-codes" => TeamCodes.Contains(word),
             _ => false,
         };
 
@@ -161,9 +164,9 @@ public sealed class RelationFinder
                 {
                     PartyInParentheses(doc, index, s, e, i, Add);
                 }
-                else if (index.KindAt(i) == MentionKind.Part && index.EntityAt(i) >= 0)
+                else if (index.KindAt(i) == MentionKind.Part && index.EntityAt(i) >= 0 && doc.GetOrEmpty(Layers.Entities)[index.EntityAt(i)].KnowledgeId is null)
                 {
-                    PartyCompound(doc, index, e, i, Add);
+                    PartyCompound(doc, index, e, i, Add); // not "EU-Abgeordnete": the knowledge base's bodies are no parties
                 }
             }
         }
@@ -614,6 +617,7 @@ public sealed class RelationFinder
             bool named = place >= 0 && index.KindAt(view.Words[w].Token) == MentionKind.Name && IsPlace(doc, place) && !IsCountry(doc, place);
             // "Tapa in Estland"
             if (named && view.ChildWithCase(w, "in") is int n and >= 0 && view.BaseRel(n).SequenceEqual("nmod")
+                && view.Child(n, "case") is int inWord && view.Words[inWord].Token == LastTokenOfMention(index, view.Words[w].Token) + 1
                 && index.EntityAt(view.Words[n].Token) is int c and >= 0 && IsCountry(doc, c))
             {
                 AddLocated(doc, place, c, view.Words[w].Token, view.Words[n].Token, add);
@@ -790,8 +794,9 @@ public sealed class RelationFinder
         return t >= 0 ? t : tokens.Length - 1;
     }
 
-    /// <summary>"Olaf Scholz (SPD)": a person's name right before an organisation in parentheses belongs to it.</summary>
-    private static void PartyInParentheses(Document doc, MentionIndex index, int s, int e, int open, Action<Relation> add)
+    /// <summary>"Olaf Scholz (SPD)": a person's name right before an organisation in parentheses belongs to it; not a
+    /// country's code in a result list ("(AUT)", "(GER)").</summary>
+    private void PartyInParentheses(Document doc, MentionIndex index, int s, int e, int open, Action<Relation> add)
     {
         var tokens = doc.Tokens;
         int org = open + 1 < e ? index.EntityAt(open + 1) : -1;
@@ -801,6 +806,11 @@ public sealed class RelationFinder
             close++;
         }
         if (org < 0 || close >= e || doc.TextOf(tokens[close].Range) != ")" || open == s || index.KindAt(open + 1) != MentionKind.Name || !IsOrganisation(doc, org))
+        {
+            return;
+        }
+        string code = doc.TextOf(new TextRange(tokens[open + 1].Start, tokens[close - 1].End));
+        if (code.Length == 3 && code.All(char.IsAsciiLetterUpper) && (_kb.CountryCode(code) is not null || _words.TeamCodes.Contains(code)))
         {
             return;
         }
@@ -859,6 +869,17 @@ public sealed class RelationFinder
         }
         var abbr = string.Concat(Enumerable.Range(abbrStart, abbrEnd - abbrStart).Select(k => doc.TextOf(doc.Tokens[k].Range))).ToUpperInvariant();
         return initials.Length > 1 && abbr.StartsWith(initials.ToString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>The last token of the mention that holds <paramref name="token"/> ("Tapa", "Port-au-Prince", "New York").</summary>
+    private static int LastTokenOfMention(MentionIndex index, int token)
+    {
+        int entity = index.EntityAt(token);
+        while (index.EntityAt(token + 1) == entity && entity >= 0)
+        {
+            token++;
+        }
+        return token;
     }
 
     private static int FirstTokenOf(MentionIndex index, int token, int s)
