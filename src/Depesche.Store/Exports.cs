@@ -246,12 +246,17 @@ public static class Exports
                 cols[16] = string.Join(';', dates);
 
                 var quotes = new List<string>();
+                var speakers = new List<string>();
                 foreach (var q in doc.GetOrEmpty(Layers.Quotes))
                 {
                     int start = map.ToCodePoint(q.Content.Start);
                     int length = map.ToCodePoint(q.Content.End) - start;
                     string verb = q.Cue is { } cue ? Name(cue.Lemma ?? doc.TextOf(cue.Range)) : string.Empty;
                     quotes.Add(start.ToString(CultureInfo.InvariantCulture) + "|" + length.ToString(CultureInfo.InvariantCulture) + "|" + verb + "|" + Name(doc.TextOf(q.Content)));
+                    // GDELT's quotation has no speaker: Depesche's go alongside, one per quotation in the same order
+                    string who = q.Speaker is { } sp ? Name(doc.TextOf(sp.Range)) : string.Empty;
+                    string canonical = q.Speaker?.Entity is int e && e < entities.Length ? Name(entities[e].Canonical) : string.Empty;
+                    speakers.Add(start.ToString(CultureInfo.InvariantCulture) + "|" + who + "|" + canonical);
                 }
                 cols[22] = string.Join('#', quotes);
                 cols[23] = string.Join(';', allNames);
@@ -265,7 +270,8 @@ public static class Exports
                     }
                 }
                 cols[24] = string.Join(';', amounts);
-                cols[26] = "<DEPESCHE_ID>" + Field(System.Security.SecurityElement.Escape(doc.Id)) + "</DEPESCHE_ID>";
+                cols[26] = "<DEPESCHE_ID>" + Field(System.Security.SecurityElement.Escape(doc.Id)) + "</DEPESCHE_ID>"
+                    + (speakers.Count > 0 ? "<DEPESCHE_SPEAKERS>" + Field(System.Security.SecurityElement.Escape(string.Join('#', speakers))) + "</DEPESCHE_SPEAKERS>" : string.Empty);
                 output.Write(string.Join('\t', cols));
                 output.Write('\n');
             }

@@ -82,7 +82,7 @@ public sealed class ExportTests : IClassFixture<SampleStore>
         {
             Assert.Equal(Exports.GkgColumns.Count, line.Split('\t').Length);
         }
-        var row = lines.Select(l => l.Split('\t')).Single(c => c[26] == "<DEPESCHE_ID>r00003</DEPESCHE_ID>");
+        var row = lines.Select(l => l.Split('\t')).Single(c => c[26].StartsWith("<DEPESCHE_ID>r00003</DEPESCHE_ID>", StringComparison.Ordinal));
         Assert.Matches(@"^\d{14}-\d+$", row[0]);
         Assert.StartsWith("20220104", row[1], StringComparison.Ordinal);
         Assert.Equal("dpa", row[3]);
@@ -97,6 +97,10 @@ public sealed class ExportTests : IClassFixture<SampleStore>
         Assert.Contains("Nato", row[13].Split(';'));
         Assert.Equal(2, row[22].Split('#').Length);
         Assert.Contains("|Das Bündnis muss jetzt handeln", row[22], StringComparison.Ordinal);
+        // the speakers GDELT's quotation field lacks, one per quotation, at the same offsets
+        var speakers = System.Text.RegularExpressions.Regex.Match(row[26], "<DEPESCHE_SPEAKERS>(.*)</DEPESCHE_SPEAKERS>").Groups[1].Value.Split('#');
+        Assert.Equal(row[22].Split('#').Select(q => q.Split('|')[0]), speakers.Select(sp => sp.Split('|')[0]));
+        Assert.Contains(speakers, sp => sp.Split('|')[2].Length > 0);
         Assert.Contains("1#0#0#2022#", row[16], StringComparison.Ordinal);
         Assert.Contains("103,Soldaten,", row[24], StringComparison.Ordinal);
     }
