@@ -41,6 +41,7 @@ public class QuotesTests
     [InlineData("Die Lage sei ernst, hieß es aus Regierungskreisen.", "indirect|Die Lage sei ernst|Regierungskreisen|heißen|-")]
     [InlineData("Die Forderung der Opposition lautet: «Neuwahlen jetzt.»", "direct|Neuwahlen jetzt.|der Opposition|-|-")]
     [InlineData("Die Polizei geht davon aus, dass die Täter fliehen konnten.", "indirect|dass die Täter fliehen konnten|Die Polizei|ausgehen|-")]
+    [InlineData("Deutschland will zusagen, 4.000 Soldaten zu stellen, wie das Ministerium mitteilte.", "indirect|Deutschland will zusagen, 4.000 Soldaten zu stellen|das Ministerium|mitteilen|-")]
     [InlineData("Die Ärzte hoffen, dass der Patient überlebt.", "indirect|dass der Patient überlebt|Die Ärzte|hoffen|-")]
     [InlineData("Nach UNHCR-Angaben sind 35.000 Menschen eingeschlossen.", "indirect|sind 35.000 Menschen eingeschlossen|UNHCR-Angaben|nach UNHCR-Angaben|-")]
     [InlineData("Nach Grupps Meinung werden Fehler gemacht.", "indirect|werden Fehler gemacht|Grupps|nach Meinung|-")]

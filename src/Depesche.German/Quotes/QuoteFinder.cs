@@ -1048,8 +1048,36 @@ public sealed class QuoteFinder
         {
             return false;
         }
+        if (plain.Kind == VerbFormKind.Finite && ModalBefore(ref ctx, v))
+        {
+            return false; // "Deutschland will zusagen, … zu stellen": a speech act wanted, not one reported
+        }
         analysis = plain;
         return true;
+    }
+
+    /// <summary>A modal verb earlier in the same clause ("will … zusagen", "soll … erklären"): the form at
+    /// <paramref name="v"/> is its infinitive, not a finite verb.</summary>
+    private static bool ModalBefore(ref Ctx ctx, int v)
+    {
+        var form = ctx.Word(v);
+        if (form.Length < 4 || !form.EndsWith("en", StringComparison.Ordinal) || !char.IsLower(form[0]))
+        {
+            return false;
+        }
+        for (int k = v - 1; k >= 0 && k >= v - 10; k--)
+        {
+            if (ctx.Tokens[k].Kind == TokenKind.Punctuation || IsChar(ref ctx, k, ','))
+            {
+                return false;
+            }
+            if (ctx.Word(k) is "will" or "wollen" or "wollte" or "wollten" or "soll" or "sollen" or "sollte" or "sollten" or "muss" or "müssen" or "musste"
+                or "mussten" or "kann" or "können" or "konnte" or "konnten" or "könnte" or "könnten" or "möchte" or "möchten" or "darf" or "dürfen")
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>The subject (and for say-acc verbs the addressee) around a cue verb in V2 order.</summary>
