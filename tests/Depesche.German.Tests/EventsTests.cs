@@ -211,3 +211,17 @@ public class DependencyViewSharingTests
         Assert.Same(late, Depesche.German.Syntax.DependencyView.Of(doc));
     }
 }
+
+public class EventTimeTests
+{
+    [Theory]
+    [InlineData("Das Gericht verurteilte am Montag zwei Demonstranten zu zwei Jahren Haft.", "am Montag")]
+    [InlineData("Das Gericht verurteilte zwei Demonstranten zu zwei Jahren Haft.", "-")]
+    public void An_event_is_dated_by_when_it_happened_not_by_how_long(string text, string expected)
+    {
+        var doc = EventsTests.Read(text, new DateOnly(2024, 5, 15));
+        var e = Assert.Single(doc.GetOrEmpty(Layers.Events));
+        Assert.Equal("SANCTION", e.Type);
+        Assert.Equal(expected, e.Time is int t ? doc.TextOf(doc.GetOrEmpty(Layers.Times)[t].Range) : "-");
+    }
+}

@@ -1566,9 +1566,9 @@ public sealed partial class EventCoder
         for (int t = FirstEndingAfter(times.Length, i => times[i].Range.End, sentence.Start); t < times.Length && times[t].Range.Start < sentence.End; t++)
         {
             var r = times[t].Range;
-            if (!sentence.Range.Contains(r))
+            if (!sentence.Range.Contains(r) || times[t].Type is TimeType.Duration or TimeType.Set)
             {
-                continue;
+                continue; // "zu zwei Jahren Haft", "jeden Montag": how long or how often, not when
             }
             int distance = Math.Abs(r.Start - trigger.Start);
             if (distance < bestDistance)
