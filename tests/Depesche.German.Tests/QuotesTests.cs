@@ -78,6 +78,7 @@ public class QuotesTests
     [InlineData("Danach ging er nach Hause.")]
     [InlineData("Die Ministerin glaubt an den Erfolg.")]
     [InlineData("Die Wahl ging knapp aus, die Stimmung blieb gut.")]
+    [InlineData("Die Gewerkschaft fordert 8 Prozent mehr Lohn, mindestens aber 350 Euro im Monat.")]
     public void Names_terms_and_plain_statements_are_no_speech(string text)
     {
         Assert.Empty(Read(text).GetOrEmpty(Layers.Quotes));
