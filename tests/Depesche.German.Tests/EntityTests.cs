@@ -239,3 +239,18 @@ public class EntityTests
         Assert.True(missing.Count == 0, "missing: " + string.Join(", ", missing));
     }
 }
+
+public class EntityTitleTests
+{
+    [Theory]
+    [InlineData("Bundesfinanzminister Christian Lindner sprach im Bundestag.", "Christian Lindner")]
+    [InlineData("Ministerpräsidentin Manuela Schwesig reiste nach Rostock.", "Manuela Schwesig")]
+    public void A_title_before_a_name_is_not_part_of_the_person(string text, string person)
+    {
+        var doc = Depesche.German.GermanPipeline.Create(Depesche.German.Stage.Entities).Process(new Document(text, "t", "test"));
+        Invariants.Check(doc);
+        var e = Assert.Single(doc.GetOrEmpty(Layers.Entities), x => x.Type == EntityType.Person);
+        Assert.Equal(person, e.Canonical);
+        Assert.All(e.Mentions.Where(m => m.Kind == MentionKind.Name), m => Assert.Equal(person, doc.TextOf(m.Range)));
+    }
+}

@@ -54,6 +54,12 @@ public sealed class EntityRecognizerComponent : IComponent
     }
 
     /// <summary>A noun that names a kind of place ("Militärstützpunkt"), also as a compound's last part.</summary>
+    /// <summary>A title or office before a name ("Bundesfinanzminister", "Ministerpräsidentin", "Parteichef"): the offices
+    /// whose holders event-agents.tsv lists as politicians, also as the end of a compound, and the knowledge base's role nouns.</summary>
+    private bool IsTitle(ReadOnlySpan<char> word) =>
+        word.Length > 3 && char.IsUpper(word[0])
+        && (Events.EventLexicon.InGroup(Events.EventLexicon.Default.Politicians, word) || (_kb is not null && _kb.TryGetRole(word, out _)));
+
     public static bool IsPlaceNoun(ReadOnlySpan<char> word)
     {
         if (word.Length > 40)
@@ -115,13 +121,18 @@ public sealed class EntityRecognizerComponent : IComponent
                     w++;
                 }
                 _recognizer.Recognize(forms.AsSpan(0, n), upos.AsSpan(0, n), labels.AsSpan(0, n), confidence.AsSpan(0, n));
-                foreach (var (start, end, type) in BioLabels.Spans(labels.AsSpan(0, n)))
+                foreach (var (spanStart, end, type) in BioLabels.Spans(labels.AsSpan(0, n)))
                 {
+                    int start = spanStart;
                     EntityLabels.TryParseType(EntityLabels.Types[type], out var entityType, out var kind);
                     float conf = 1f;
                     for (int i = start; i < end; i++)
                     {
                         conf = Math.Min(conf, confidence[i]);
+                    }
+                    if (entityType == EntityType.Person && end - start >= 3 && IsTitle(tokens[sentence.FirstToken + start].Slice(text)))
+                    {
+                        start++; // "Bundesfinanzminister Christian Lindner": the title is no part of the name
                     }
                     var range = new TextRange(tokens[sentence.FirstToken + start].Start, tokens[sentence.FirstToken + end - 1].End);
                     if (end - start == 1 && tokens[sentence.FirstToken + start].Flags.HasFlag(TokenFlags.Truncated))
