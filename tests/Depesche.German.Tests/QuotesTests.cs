@@ -40,6 +40,7 @@ public class QuotesTests
     [InlineData("Aus dem Kanzleramt hieß es, man prüfe alle Optionen.", "indirect|man prüfe alle Optionen|dem Kanzleramt|heißen|-")]
     [InlineData("Die Lage sei ernst, hieß es aus Regierungskreisen.", "indirect|Die Lage sei ernst|Regierungskreisen|heißen|-")]
     [InlineData("Die Forderung der Opposition lautet: «Neuwahlen jetzt.»", "direct|Neuwahlen jetzt.|der Opposition|-|-")]
+    [InlineData("Der Minister sagte der «Welt», er habe keine Zeit.", "indirect|er habe keine Zeit|Der Minister|sagen|-")]
     [InlineData("Die Polizei geht davon aus, dass die Täter fliehen konnten.", "indirect|dass die Täter fliehen konnten|Die Polizei|ausgehen|-")]
     [InlineData("Deutschland will zusagen, 4.000 Soldaten zu stellen, wie das Ministerium mitteilte.", "indirect|Deutschland will zusagen, 4.000 Soldaten zu stellen|das Ministerium|mitteilen|-")]
     [InlineData("Die Ärzte hoffen, dass der Patient überlebt.", "indirect|dass der Patient überlebt|Die Ärzte|hoffen|-")]
@@ -82,6 +83,16 @@ public class QuotesTests
     public void Names_terms_and_plain_statements_are_no_speech(string text)
     {
         Assert.Empty(Read(text).GetOrEmpty(Layers.Quotes));
+    }
+
+    [Fact]
+    public void A_speaker_named_by_a_pronoun_is_the_one_in_focus_for_the_next_quotation()
+    {
+        var doc = Read("Ministerin Anna Kreuzer lud die Gewerkschaften ein. Das Ministerium teilte mit, das Treffen finde im März statt. «Wir müssen reden», sagte sie. «Niemand will Streit.»");
+        var quotes = doc.GetOrEmpty(Layers.Quotes);
+        var last = quotes[^1];
+        Assert.Equal("Niemand will Streit.", doc.TextOf(last.Content));
+        Assert.Equal("Anna Kreuzer", doc.GetOrEmpty(Layers.Entities)[last.Speaker!.Entity!.Value].Canonical);
     }
 
     [Fact]

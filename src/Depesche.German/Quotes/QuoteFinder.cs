@@ -154,9 +154,9 @@ public sealed class QuoteFinder
                     c.InheritFrom = focus;
                 }
                 candidates.Add(c);
-                if (!c.Speaker.IsEmpty && !c.SpeakerIsPronoun)
+                if (!c.Speaker.IsEmpty)
                 {
-                    focus = candidates.Count - 1;
+                    focus = candidates.Count - 1; // a pronoun speaker too: "«…», sagte sie. «…»" — she is the one in focus
                 }
             }
 
@@ -194,7 +194,7 @@ public sealed class QuoteFinder
                     ind.InheritFrom = focus;
                 }
                 candidates.Add(ind);
-                if (!ind.Speaker.IsEmpty && !ind.SpeakerIsPronoun)
+                if (!ind.Speaker.IsEmpty)
                 {
                     focus = candidates.Count - 1;
                 }
@@ -521,7 +521,12 @@ public sealed class QuoteFinder
         }
         var before = ctx.Word(open - 1);
         var cls = _lex.ClassOf(before);
-        // one capitalised word after an article is as often an evaluation ("nannte es eine „Zeitungsente“") as a name
+        // one capitalised word after an article is as often an evaluation ("nannte es eine „Zeitungsente“") as a name,
+        // but after a dative or genitive definite article it is the medium told or quoted ("sagte der «Welt»", "dem «Spiegel»")
+        if (words == 1 && before is "der" or "dem" or "des")
+        {
+            return true;
+        }
         return words > 1 && (cls is WordClass.Determiner or WordClass.Preposition || (before.Length > 0 && char.IsUpper(before[0])));
     }
 
@@ -565,6 +570,13 @@ public sealed class QuoteFinder
                 continue;
             }
             int clauseEnd = ClauseEnd(ref ctx, v);
+            foreach (var (open, close) in fragments)
+            {
+                if (open == clauseEnd && IsQuotedName(ref ctx, s, open, close))
+                {
+                    clauseEnd = ClauseEnd(ref ctx, close + 1); // "sagte der «Welt», …": the clause goes on after the name
+                }
+            }
             var cand = new Candidate { Kind = QuoteKind.Indirect, CueTokens = new TokRange(v, v + 1), CueLemma = analysis.Lemma };
 
             // Case A: the cue, then a comma and the content: "erklärte, die Ukraine sei …", "machte deutlich, dass …".
