@@ -16,6 +16,7 @@ public sealed partial class KnowledgeBase
         ("persons.tsv", "persons"),
         ("offices.tsv", "offices"),
         ("linking-cues.tsv", "linking-cues"),
+        ("first-names.tsv", "first-names"),
     ];
 
     /// <summary>Builds the knowledge base from the data files embedded in this assembly.</summary>
@@ -42,6 +43,10 @@ public sealed partial class KnowledgeBase
         b.Persons(Need(byKind, "persons"));
         b.Offices(Need(byKind, "offices"));
         b.LinkingCues(Need(byKind, "linking-cues"));
+        if (byKind.TryGetValue("first-names", out var firstNames))
+        {
+            b.FirstNames(firstNames);
+        }
         return new KnowledgeBase(b);
     }
 
@@ -77,6 +82,8 @@ public sealed partial class KnowledgeBase
         public Dictionary<string, List<Actor>> Surnames { get; } = new(StringComparer.Ordinal);
 
         public Dictionary<string, CueClass> Cues { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, Gender> FirstNameGenders { get; } = new(StringComparer.Ordinal);
 
         public List<Holding> Holdings { get; } = [];
 
@@ -305,6 +312,19 @@ public sealed partial class KnowledgeBase
                     "article-f" => CueClass.ArticleFeminine,
                     "former" => CueClass.Former,
                     var other => throw DataFile.Invalid(file.Name, row.Line, $"unknown class '{other}'"),
+                };
+            }
+        }
+
+        public void FirstNames(DataFile file)
+        {
+            foreach (var row in file.Rows)
+            {
+                FirstNameGenders[row[0]] = row.Get(1) switch
+                {
+                    "m" => Gender.Male,
+                    "f" => Gender.Female,
+                    var other => throw DataFile.Invalid(file.Name, row.Line, $"gender must be m or f, not '{other}'"),
                 };
             }
         }

@@ -27,6 +27,7 @@ public sealed partial class KnowledgeBase
     private readonly FrozenDictionary<string, Actor[]>.AlternateLookup<ReadOnlySpan<char>> _personNamesSpan;
     private readonly FrozenDictionary<string, Actor[]>.AlternateLookup<ReadOnlySpan<char>> _surnamesSpan;
     private readonly FrozenDictionary<string, CueClass>.AlternateLookup<ReadOnlySpan<char>> _cuesSpan;
+    private readonly FrozenDictionary<string, Gender>.AlternateLookup<ReadOnlySpan<char>> _firstNames;
     private readonly FrozenDictionary<string, Holding[]> _holdingsByPerson;
     private readonly FrozenDictionary<string, Holding[]> _holdingsByActorOffice;
     private readonly FrozenDictionary<string, Membership[]> _membershipsByOrg;
@@ -52,6 +53,7 @@ public sealed partial class KnowledgeBase
         _surnamesSpan = b.Surnames.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.Distinct().ToArray(), StringComparer.Ordinal)
             .GetAlternateLookup<ReadOnlySpan<char>>();
         _cuesSpan = b.Cues.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        _firstNames = b.FirstNameGenders.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         Holdings = [.. b.Holdings];
         _holdingsByPerson = b.Holdings.GroupBy(h => h.Person.Id)
             .ToFrozenDictionary(g => g.Key, g => g.OrderByDescending(h => h.From).ToArray(), StringComparer.Ordinal);
@@ -437,6 +439,9 @@ public sealed partial class KnowledgeBase
 
     /// <summary>What a word is to the linker: a speech verb, a pronoun, an article, a "former" word.</summary>
     public CueClass Cue(ReadOnlySpan<char> word) => _cuesSpan.TryGetValue(word, out var c) ? c : CueClass.None;
+
+    /// <summary>The usual gender of a first name (first-names.tsv), or unknown.</summary>
+    public Gender FirstNameGender(ReadOnlySpan<char> name) => _firstNames.TryGetValue(name, out var g) ? g : Gender.Unknown;
 }
 
 /// <summary>Classes of the words in linking-cues.tsv.</summary>

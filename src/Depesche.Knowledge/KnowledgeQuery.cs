@@ -66,6 +66,8 @@ public static class KnowledgeQuery
                 return kb.Age(Actor(kb, parts[1]), Date(parts[2])) is { } age
                     ? (age.Min == age.Max ? age.Min.ToString(CultureInfo.InvariantCulture) : $"{age.Min}-{age.Max}")
                     : "unknown";
+            case "first-name" when parts.Length == 2:
+                return kb.FirstNameGender(parts[1]) switch { Gender.Male => "m", Gender.Female => "f", _ => "unknown" };
             case "gender" when parts.Length == 2:
                 return Actor(kb, parts[1]).Gender switch { Gender.Male => "m", Gender.Female => "f", _ => "unknown" };
             case "cue" when parts.Length == 2:

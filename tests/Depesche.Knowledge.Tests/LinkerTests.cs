@@ -335,3 +335,21 @@ public class LinkerTests
         Assert.Equal("org:nato", e.KnowledgeId);
     }
 }
+
+public class LinkerGenderTests
+{
+    [Fact]
+    public void A_pronoun_takes_the_last_person_whose_first_name_fits_it()
+    {
+        var doc = LinkFixture.Link("[Anna Kreuzer|PER] lud die Gewerkschaften ein. [Markus Feld|PER] begrüßte das. Er sagte, das sei gut. Sie antwortete, sie freue sich.", "2024-02-20");
+        Assert.Equal("Markus Feld", LinkFixture.EntityOf(doc, "Er").Canonical);
+        Assert.Equal("Anna Kreuzer", LinkFixture.EntityOf(doc, "Sie").Canonical);
+    }
+
+    [Fact]
+    public void A_feminine_role_noun_is_not_the_man_in_office()
+    {
+        var doc = LinkFixture.Link("Die Kanzlerin traf die Gewerkschaften.", "2024-02-20");
+        Assert.False(LinkFixture.HasMention(doc, "Kanzlerin"));
+    }
+}

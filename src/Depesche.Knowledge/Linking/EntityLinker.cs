@@ -437,8 +437,10 @@ public sealed class EntityLinker : IComponent
             if (actor is not null && _date is { } date)
             {
                 var holders = _kb.Holders(role, actor, date);
-                if (holders.Count == 1)
+                if (holders.Count == 1 && !(role.Role.Gender == Gender.Female && holders[0].Gender == Gender.Male))
                 {
+                    // not "Kanzlerin" for a man in office: someone else is meant (a masculine form is also said of women:
+                    // "Regierungschef Meloni")
                     entity = ForActor(holders[0], EntityType.Person);
                 }
             }
@@ -723,6 +725,11 @@ public sealed class EntityLinker : IComponent
         private WorkEntity NewEntity(string canonical, EntityType type, bool byName)
         {
             var e = new WorkEntity { Canonical = canonical, Type = type, TypedByName = byName };
+            int space = canonical.IndexOf(' ');
+            if (type == EntityType.Person && space > 0)
+            {
+                e.Gender = _kb.FirstNameGender(canonical.AsSpan(0, space)); // "Anna Kreuzer" is "sie", "Markus Feld" is "er"
+            }
             _entities.Add(e);
             return e;
         }
