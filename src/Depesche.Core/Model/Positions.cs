@@ -8,16 +8,16 @@ namespace Depesche.Model;
 /// </summary>
 public static class Positions
 {
-    /// <summary>The first token that ends after <paramref name="position"/> (the token that covers it, or the next one);
-    /// <c>tokens.Length</c> when none does.</summary>
-    public static int TokenFrom(ImmutableArray<TokenInfo> tokens, int position)
+    /// <summary>In a range [0, <paramref name="count"/>) ordered so that <paramref name="before"/> holds for a prefix of it,
+    /// the first index for which it does not (<paramref name="count"/> when it holds for all).</summary>
+    public static int Partition(int count, Func<int, bool> before)
     {
         int lo = 0;
-        int hi = tokens.Length;
+        int hi = count;
         while (lo < hi)
         {
             int mid = (lo + hi) >>> 1;
-            if (tokens[mid].End <= position)
+            if (before(mid))
             {
                 lo = mid + 1;
             }
@@ -28,68 +28,30 @@ public static class Positions
         }
         return lo;
     }
+
+    /// <summary>The first token that ends after <paramref name="position"/> (the token that covers it, or the next one);
+    /// <c>tokens.Length</c> when none does.</summary>
+    public static int TokenFrom(ImmutableArray<TokenInfo> tokens, int position) => Partition(tokens.Length, i => tokens[i].End <= position);
 
     /// <summary>The first sentence that ends after <paramref name="position"/>; the last sentence when none does
     /// (-1 without sentences).</summary>
     public static int SentenceAt(Document doc, int position)
     {
         var sentences = doc.Sentences;
-        int lo = 0;
-        int hi = sentences.Length;
-        while (lo < hi)
-        {
-            int mid = (lo + hi) >>> 1;
-            if (sentences[mid].End <= position)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-        return Math.Min(lo, sentences.Length - 1);
+        return Math.Min(Partition(sentences.Length, i => sentences[i].End <= position), sentences.Length - 1);
     }
 
     /// <summary>The sentence that holds token <paramref name="token"/>; the last sentence when none does (-1 without sentences).</summary>
     public static int SentenceOfToken(Document doc, int token)
     {
         var sentences = doc.Sentences;
-        int lo = 0;
-        int hi = sentences.Length;
-        while (lo < hi)
-        {
-            int mid = (lo + hi) >>> 1;
-            if (sentences[mid].EndToken <= token)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-        return Math.Min(lo, sentences.Length - 1);
+        return Math.Min(Partition(sentences.Length, i => sentences[i].EndToken <= token), sentences.Length - 1);
     }
 
     /// <summary>The first paragraph whose end is at or after <paramref name="position"/>; <c>Paragraphs.Length</c> when none is.</summary>
     public static int ParagraphAt(Document doc, int position)
     {
         var paragraphs = doc.Paragraphs;
-        int lo = 0;
-        int hi = paragraphs.Length;
-        while (lo < hi)
-        {
-            int mid = (lo + hi) >>> 1;
-            if (paragraphs[mid].End < position)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-        return lo;
+        return Partition(paragraphs.Length, i => paragraphs[i].End < position);
     }
 }

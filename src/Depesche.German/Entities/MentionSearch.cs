@@ -64,21 +64,8 @@ public sealed class MentionTable
     /// <summary>See <see cref="MentionSearch.LastBefore"/>.</summary>
     public ArgumentRef? LastBefore(int from, int before, Func<Entity, Mention, bool> accept)
     {
-        // the last entry that ends at or before `before`
-        int lo = 0;
-        int hi = _byEnd.Length;
-        while (lo < hi)
-        {
-            int mid = (lo + hi) >>> 1;
-            if (_byEnd[mid].End <= before)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
+        // the entries that end at or before `before`, then back from the last of them
+        int lo = Positions.Partition(_byEnd.Length, i => _byEnd[i].End <= before);
         Entry? best = null;
         for (int i = lo - 1; i >= 0; i--)
         {
@@ -102,20 +89,7 @@ public sealed class MentionTable
     /// <summary>The mentions inside <paramref name="range"/> that <paramref name="accept"/> admits, in the order of their start.</summary>
     public IEnumerable<(Entity Entity, Mention Mention)> Inside(TextRange range, Func<Entity, Mention, bool>? accept = null)
     {
-        int lo = 0;
-        int hi = _byStart.Length;
-        while (lo < hi)
-        {
-            int mid = (lo + hi) >>> 1;
-            if (_byStart[mid].Start < range.Start)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
+        int lo = Positions.Partition(_byStart.Length, i => _byStart[i].Start < range.Start);
         for (int i = lo; i < _byStart.Length && _byStart[i].Start < range.End; i++)
         {
             var x = _byStart[i];

@@ -1563,7 +1563,7 @@ public sealed partial class EventCoder
         // times are in text order: start with the first that ends inside or after the sentence's start
         int? best = null;
         int bestDistance = int.MaxValue;
-        for (int t = FirstEndingAfter(times.Length, i => times[i].Range.End, sentence.Start); t < times.Length && times[t].Range.Start < sentence.End; t++)
+        for (int t = Positions.Partition(times.Length, i => times[i].Range.End <= sentence.Start); t < times.Length && times[t].Range.Start < sentence.End; t++)
         {
             var r = times[t].Range;
             if (!sentence.Range.Contains(r) || times[t].Type is TimeType.Duration or TimeType.Set)
@@ -1581,26 +1581,6 @@ public sealed partial class EventCoder
         return best;
     }
 
-    /// <summary>In a list of spans in text order (ends ascending), the first whose end lies after <paramref name="position"/>.</summary>
-    private static int FirstEndingAfter(int count, Func<int, int> endOf, int position)
-    {
-        int lo = 0;
-        int hi = count;
-        while (lo < hi)
-        {
-            int mid = (lo + hi) >>> 1;
-            if (endOf(mid) <= position)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
-
     private static int? QuantityIn(ImmutableArray<Quantity> quantities, ArgumentRef? actor, ArgumentRef? target, DependencyView view, int w)
     {
         // the first quantity (in text order) that overlaps the actor, the target or the object
@@ -1612,7 +1592,7 @@ public sealed partial class EventCoder
             {
                 continue;
             }
-            for (int q = FirstEndingAfter(quantities.Length, i => quantities[i].Range.End, r.Start); q < quantities.Length && q < best && quantities[q].Range.Start < r.End; q++)
+            for (int q = Positions.Partition(quantities.Length, i => quantities[i].Range.End <= r.Start); q < quantities.Length && q < best && quantities[q].Range.Start < r.End; q++)
             {
                 if (quantities[q].Range.Overlaps(r))
                 {

@@ -767,24 +767,11 @@ public sealed class RelationFinder
 
     private static int SentenceOf(Document doc, int token) => Positions.SentenceOfToken(doc, token);
 
-    /// <summary>The token that starts at or covers a character offset (the first whose end lies after it).</summary>
+    /// <summary>The token that starts at or covers a character offset (the first whose end lies after it), or -1.</summary>
     private static int TokenAtStart(ImmutableArray<TokenInfo> tokens, int start)
     {
-        int lo = 0;
-        int hi = tokens.Length - 1;
-        while (lo <= hi)
-        {
-            int mid = (lo + hi) >> 1;
-            if (tokens[mid].End <= start)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid - 1;
-            }
-        }
-        return lo < tokens.Length ? lo : -1;
+        int t = Positions.TokenFrom(tokens, start);
+        return t < tokens.Length ? t : -1;
     }
 
     /// <summary>The last token inside a character range.</summary>
