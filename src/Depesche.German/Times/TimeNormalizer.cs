@@ -63,6 +63,23 @@ internal static class TimeNormalizer
 
     private static DateOnly? RefDay(ITimeMatch m) => m.Reference?.AsDate;
 
+    /// <summary>
+    /// The day a part of the day or a clock time without a date belongs to: the day named last before it ("Am 3. März
+    /// … Am Abend"), unless the clause's tense rules that day out — a past clause does not take a day after the
+    /// reference date, a future one not a day before it ("Das Treffen soll am 5. März stattfinden. … sagte sie am
+    /// Morgen": this morning). Then, and without a day named, the reference date.
+    /// </summary>
+    private static DateOnly? AnchorDay(ITimeMatch m)
+    {
+        var reference = RefDay(m);
+        if (m.LastDay is { } last && reference is { } today
+            && ((m.Tense == Tense.Past && last > today) || (m.Tense == Tense.Future && last < today)))
+        {
+            return today;
+        }
+        return m.LastDay ?? reference;
+    }
+
     private static string D(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string WithPart(string value, ITimeMatch m, string? forced = null)
@@ -255,7 +272,7 @@ internal static class TimeNormalizer
 
     private static (string?, DateOnly?) Part(ITimeMatch m)
     {
-        var day = m.LastDay ?? RefDay(m);
+        var day = AnchorDay(m);
         return day is { } d ? (WithPart(D(d), m), d) : (WithPart("XXXX-XX-XX", m), null);
     }
 
@@ -506,7 +523,7 @@ internal static class TimeNormalizer
         {
             return (null, null);
         }
-        var day = m.LastDay ?? RefDay(m);
+        var day = AnchorDay(m);
         string t = "T" + hour.ToString("D2", CultureInfo.InvariantCulture) + ":" + minute.ToString("D2", CultureInfo.InvariantCulture);
         return day is { } d ? (D(d) + t, d) : ("XXXX-XX-XX" + t, null);
     }
