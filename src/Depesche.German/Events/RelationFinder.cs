@@ -142,7 +142,7 @@ public sealed class RelationFinder
                 var w = tokens[i].Slice(text);
                 if (w.EndsWith("Mitglied") || w.EndsWith("Mitglieder") || w.SequenceEqual("Mitgliedstaat") || w.SequenceEqual("Mitgliedsland"))
                 {
-                    Membership(doc, index, s, e, i, Add, entity => IsCountry(doc, entity));
+                    Membership(doc, index, s, e, i, Add);
                 }
                 else if (w is "zählt" or "zählen" or "gehört" or "gehören")
                 {
@@ -213,7 +213,7 @@ public sealed class RelationFinder
     private static TextRange Evidence(Document doc, int from, int to) => new(doc.Tokens[from].Start, doc.Tokens[to - 1].End);
 
     /// <summary>"Da Norwegen kein Mitglied der EU ist", "Polen ist Mitglied der Nato", "das Nato-Mitglied Polen".</summary>
-    private static void Membership(Document doc, MentionIndex index, int s, int e, int i, Action<Relation> add, Func<int, bool> isCountry)
+    private void Membership(Document doc, MentionIndex index, int s, int e, int i, Action<Relation> add)
     {
         var tokens = doc.Tokens;
         string text = doc.Text;
@@ -251,7 +251,7 @@ public sealed class RelationFinder
                 }
                 continue;
             }
-            if (index.IsName(k) && index.EntityAt(k) != org && !(IsPlace(doc, index.EntityAt(k)) && !isCountry(index.EntityAt(k))))
+            if (index.IsName(k) && index.EntityAt(k) != org && !(IsPlace(doc, index.EntityAt(k)) && !IsCountry(doc, index.EntityAt(k))))
             {
                 member = index.EntityAt(k);
                 at = k;
